@@ -1,0 +1,147 @@
+// Meetings: "date，organizer召开name" and "name在某地召开", with the kind read from the end of the
+// name, the date's missing year taken from context, and form and attendance from later sentences.
+import { dictionaries } from '../dict/index.ts';
+import type { Attendance } from '../types.ts';
+import { findOrganizations, resolveOrganization } from './extract-organizations.ts';
+
+export interface MeetingMention {
+  name: string;
+  kind: string;
+  /** Offsets within the sentence. */
+  start: number;
+  end: number;
+  date: { year: number | null; month: number; day: number; endMonth: number | null; endDay: number | null } | null;
+  /** Text before the verb that names who convened it. */
+  convenerText: string;
+}
+
+const DATE = /(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日(?:(?:至|到|—|-|～|~)(?:(\d{1,2})月)?(\d{1,2})日)?/g;
+const CONVENE = /(?:主持)?(?:召开|举行|举办|组织召开|组织开展|开展|召集)(?:了)?/g;
+
+/** The meeting name at the start of `text`: up to the earliest meeting kind (joined by 暨). */
+export function meetingNameAt(text: string): { name: string; kind: string } | null {
+  const kinds = dictionaries().meetingKinds;
+  const stop = text.search(/[，。；：,;:]/);
+  const clause = stop < 0 ? text : text.slice(0, stop);
+  let depth = 0;
+  for (let i = 0; i < clause.length; i++) {
+    const c = clause[i]!;
+    if (c === '“' || c === '《') depth++;
+    if ((c === '”' || c === '》') && depth > 0) depth--;
+    if (depth > 0) continue;
+    for (const kind of kinds) {
+      if (clause.startsWith(kind, i)) {
+        const end = i + kind.length;
+        if (clause[end] === '暨') {
+          const more = meetingNameAt(clause.slice(end + 1));
+          if (more) return { name: clause.slice(0, end + 1) + more.name, kind: more.kind };
+        }
+        if (end < 2 && kind === '会议') return null;
+        return { name: clause.slice(0, end), kind };
+      }
+    }
+  }
+  return null;
+}
+
+function dateBefore(s: string, at: number): MeetingMention['date'] {
+  let found: MeetingMention['date'] = null;
+  for (const m of s.slice(0, at).matchAll(DATE)) {
+    found = {
+      year: m[1] ? Number(m[1]) : null,
+      month: Number(m[2]),
+      day: Number(m[3]),
+      endMonth: m[4] ? Number(m[4]) : m[5] ? Number(m[2]) : null,
+      endDay: m[5] ? Number(m[5]) : null,
+    };
+  }
+  return found;
+}
+
+/** Meetings the sentence says were convened. */
+export function findMeetings(s: string): MeetingMention[] {
+  const out: MeetingMention[] = [];
+  for (const m of s.matchAll(CONVENE)) {
+    const after = m.index + m[0].length;
+    const named = meetingNameAt(s.slice(after));
+    if (!named) continue;
+    const clauseStart = Math.max(s.lastIndexOf('，', m.index - 1), s.lastIndexOf('。', m.index - 1)) + 1;
+    out.push({
+      ...named,
+      start: after,
+      end: after + named.name.length,
+      date: dateBefore(s, after),
+      convenerText: s.slice(clauseStart, m.index),
+    });
+  }
+  // "…会议在京召开": the name stands before the verb.
+  for (const m of s.matchAll(/(?:在[^，。]{1,12}?)?(?:召开|举行|开幕|举办)/g)) {
+    const before = s.slice(0, m.index);
+    const clauseStart = Math.max(before.lastIndexOf('，'), before.lastIndexOf('。')) + 1;
+    const clause = before.slice(clauseStart).replace(/^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?/, '');
+    if (!clause) continue;
+    const named = meetingNameAt(clause);
+    if (!named || named.name !== clause || /召开|举行/.test(clause)) continue;
+    const start = m.index - clause.length;
+    if (out.some((o) => o.start <= start && start < o.end)) continue;
+    out.push({ ...named, start, end: m.index, date: dateBefore(s, m.index), convenerText: '' });
+  }
+  return out;
+}
+
+/** The body that convened the meeting, from the words before 召开 (an organization or a chain). */
+export function organizerOf(convenerText: string, publisher: string | null): string | null {
+  const orgs = findOrganizations(convenerText);
+  if (orgs.length > 0) return orgs[0]!.name;
+  const text = convenerText.replace(/^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?/, '');
+  // "部党组书记、部长王甲主持召开" or "部党组召开": the chain's first body, or the publisher.
+  const head = text.split('、')[0] ?? '';
+  const raw = head.replace(/(党组书记|党组成员|书记|部长|厅长|局长|主任|组长).*$/, '');
+  if (raw && raw !== text) {
+    const org = resolveOrganization(raw, publisher);
+    if (org) return org.replace(/党组$/, '') === publisher ? publisher : org;
+  }
+  const whole = resolveOrganization(text, publisher);
+  return whole ?? publisher;
+}
+
+export function attendanceOf(text: string): Attendance {
+  const m = text.match(/(共|约|近|逾|超过)?(\d+)\s*(余|多)?\s*(?:名|位)?(?:人|同志|名干部|名党员)/);
+  const count = m && /参加|出席|参会|列席|到会/.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 14)) ? Number(m[2]) : null;
+  return {
+    count,
+    approximate: count !== null && !!(m?.[3] || (m?.[1] && m[1] !== '共')),
+    mainVenue: /主会场/.test(text),
+    branchVenues: /分会场/.test(text),
+  };
+}
+
+export function formOf(text: string): string | null {
+  const m = text.match(/以(电视电话会议|视频会议|视频连线|网络视频会议|视频|线上线下相结合|现场)(?:的)?(?:形式|方式)/);
+  if (m) return m[1] === '视频' ? '视频会议' : m[1]!;
+  if (/电视电话会议/.test(text)) return '电视电话会议';
+  if (/视频会议/.test(text)) return '视频会议';
+  return null;
+}
+
+/** YYYY-MM-DD with the year taken from context where the text leaves it out. */
+export function isoDate(
+  date: MeetingMention['date'],
+  context: { publishedAt: string | null; year: number | null },
+): { date: string | null; dateEnd: string | null } {
+  if (!date) return { date: null, dateEnd: null };
+  let year = date.year;
+  if (year === null && context.publishedAt) {
+    const [py, pm] = context.publishedAt.split('-').map(Number) as [number, number];
+    // A bulletin published in January about "12月28日" reports last year's meeting.
+    year = date.month > pm ? py - 1 : py;
+  }
+  year ??= context.year;
+  if (year === null) return { date: null, dateEnd: null };
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const valid = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  if (!valid(date.month, date.day)) return { date: null, dateEnd: null };
+  const start = `${year}-${pad(date.month)}-${pad(date.day)}`;
+  const end = date.endDay && date.endMonth && valid(date.endMonth, date.endDay) ? `${year}-${pad(date.endMonth)}-${pad(date.endDay)}` : null;
+  return { date: start, dateEnd: end };
+}

@@ -1,0 +1,214 @@
+// People, their posts and how they took part, read from one sentence at a time.
+// A name is a surname from the dictionary and one or two more characters, closed on the right by
+// 同志, a list comma or a participation verb. It is taken for a person only with evidence on the
+// left (a title chain, a list label such as 部领导, a list it belongs to) or a strong sign on the
+// right (同志, a known leader's title); the title chain before it gives the posts.
+import { dictionaries } from '../dict/index.ts';
+import type { Role } from '../types.ts';
+import { resolveOrganization } from './extract-organizations.ts';
+import { tagWords } from './segment.ts';
+
+export interface PostMention {
+  title: string;
+  organization: string;
+}
+
+export interface PersonMention {
+  name: string;
+  /** Offsets within the sentence. */
+  start: number;
+  end: number;
+  posts: PostMention[];
+  role: Role | null;
+  /** Named as the author of a speech or thought being studied, not as someone present. */
+  mentionOnly: boolean;
+}
+
+const RIGHT_MARKER =
+  /^(?:同志|、|，|。|；|：|（|\(|出席|参加|列席|主持|讲话|作|做|指出|强调|要求|表示|传达|宣读|宣布|通报|介绍|汇报|发言|到会|到场|在|对|就|代表|带领|率|一行|等|和|与|及|总书记|主席|总理|委员长|首先|结合|围绕|分别|先后|深入|领学|领读|部署|解读|讲授|致辞|主讲|提出|希望|充分|肯定|听取|重要|专题|以|为|从|向|主讲|点评|总结|逐一|书面|也|还|带头|同|$)/;
+const NOT_IN_GIVEN = new Set(
+  '的了是在和与及等同志对就为从向以并也还又而或之其这那有无不各全本该此每某们个位名人年月日时分上下中内外前后第一二三四五六七八九十百千万亿会议部厅局委党组长副总书记主任处司省市县区长'.split(''),
+);
+const LIST_LABEL = /(?:领导|负责同志|负责人|班子成员|主要负责同志|同志)$/;
+const JUNK_PREFIX = /^(?:会议由|会议|会上|会前|由|在|请|邀请|受|经|其中|随后|最后|首先|同时|并|和|与|及|同|向|对|为|是|上午|下午|晚上|近日|日前|当天)+/;
+const STUDIED_BEFORE = /(?:学习|贯彻|传达学习|学习贯彻|领会|落实|遵循|按照|深入学习|认真学习|传达了|学习了)$/;
+const STUDIED_AFTER = /^(?:同志)?(?:的)?(?:重要讲话|讲话精神|重要指示|重要批示|重要论述|重要思想|新时代|关于|在[^，。]{2,30}上的(?:重要)?讲话|为核心|来信|回信|贺信)/;
+/** Titles that follow the name of a national leader (习近平总书记), with the body they belong to. */
+const TITLE_AFTER_NAME: Record<string, string> = {
+  总书记: '党中央',
+  国家主席: '国家',
+  主席: '国家',
+  总理: '国务院',
+  委员长: '全国人大常委会',
+};
+const ORG_OF_NATIONAL_TITLE: Record<string, string> = { 总书记: '党中央', 总理: '国务院', 副总理: '国务院', 国务委员: '国务院', 国家主席: '国家' };
+const PARTY_TITLE = /^(党组|党委|党工委)/;
+
+const ROLE_PATTERNS: [Role, RegExp][] = [
+  ['chair', /主持/],
+  ['speaker', /讲话|致辞|讲授|党课|报告|发言|传达|宣读|宣布|通报|解读|部署|辅导|宣讲|指出|强调|要求|总结|点评|领学|交流|介绍|主讲|汇报|提出|表示/],
+  ['attendee', /出席|参加|列席|到会|到场|参会|陪同|出列/],
+];
+
+/** Positions inside “…” quotes, where no name or chain separator is read. */
+function quoteMask(s: string): boolean[] {
+  const mask = new Array<boolean>(s.length).fill(false);
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '“' || c === '《') depth++;
+    mask[i] = depth > 0;
+    if ((c === '”' || c === '》') && depth > 0) depth--;
+  }
+  return mask;
+}
+
+function splitOutsideQuotes(s: string, sep: string): string[] {
+  const mask = quoteMask(s);
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === sep && !mask[i]) {
+      parts.push(s.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(s.slice(from));
+  return parts;
+}
+
+function longestTitle(element: string): string | null {
+  for (const t of dictionaries().titles) if (element.endsWith(t)) return t;
+  return null;
+}
+
+/** Possible names starting at i, longest first. */
+function nameCandidates(s: string, i: number): string[] {
+  const d = dictionaries();
+  const out: string[] = [];
+  const isGiven = (c: string | undefined) => !!c && /[\u4e00-\u9fff]/.test(c) && !NOT_IN_GIVEN.has(c);
+  const two = s.slice(i, i + 2);
+  if (d.compoundSurnames.has(two)) {
+    if (isGiven(s[i + 2]) && isGiven(s[i + 3])) out.push(s.slice(i, i + 4));
+    if (isGiven(s[i + 2])) out.push(s.slice(i, i + 3));
+  }
+  if (d.surnames.has(s[i]!)) {
+    if (isGiven(s[i + 1]) && isGiven(s[i + 2])) out.push(s.slice(i, i + 3));
+    if (isGiven(s[i + 1])) out.push(s.slice(i, i + 2));
+  }
+  return out;
+}
+
+interface ChainElement {
+  title: string;
+  raw: string;
+}
+
+/** The title chain that ends right before `end` (the name's start), read right to left. */
+function chainBefore(s: string, clauseStart: number, end: number): { elements: ChainElement[]; label: boolean } {
+  const elements: ChainElement[] = [];
+  const parts = splitOutsideQuotes(s.slice(clauseStart, end), '、');
+  let label = false;
+  for (let k = parts.length - 1; k >= 0; k--) {
+    const part = parts[k]!;
+    const title = longestTitle(part);
+    if (!title) {
+      if (k === parts.length - 1 && LIST_LABEL.test(part)) label = true;
+      break;
+    }
+    let raw = part.slice(0, part.length - title.length);
+    if (k === 0 || !longestTitle(parts[k - 1]!)) raw = raw.replace(JUNK_PREFIX, '');
+    elements.unshift({ title, raw });
+  }
+  return { elements, label };
+}
+
+function postsOf(elements: ChainElement[], publisher: string | null): PostMention[] {
+  const posts: PostMention[] = [];
+  let current: string | null = null;
+  for (const { title, raw } of elements) {
+    let org = resolveOrganization(raw, publisher);
+    if (!org && raw) {
+      // Text that is not an organization (a place, a stray word): the title stands alone.
+      org = null;
+    }
+    const base: string | null = org ?? current ?? ORG_OF_NATIONAL_TITLE[title] ?? publisher;
+    if (!base) continue;
+    const party = title.match(PARTY_TITLE)?.[1];
+    const bare = base.replace(/(机关党委|党组|党委|党工委)$/, '');
+    const organization = party ? bare + party : org ?? bare;
+    posts.push({ title, organization });
+    current = org ?? current ?? base;
+  }
+  return posts;
+}
+
+function clauseStartBefore(s: string, i: number, mask: boolean[]): number {
+  for (let k = i - 1; k >= 0; k--) if (!mask[k] && /[，。；：！？,;:（(]/.test(s[k]!)) return k + 1;
+  return 0;
+}
+
+function roleOf(predicate: string): Role | null {
+  for (const [role, re] of ROLE_PATTERNS) if (re.test(predicate)) return role;
+  return null;
+}
+
+/** Every person the sentence names, with the posts its title chains give them and their role. */
+export function findPeople(s: string, publisher: string | null): PersonMention[] {
+  const d = dictionaries();
+  const mask = quoteMask(s);
+  const found: (PersonMention & { listed: boolean })[] = [];
+  let i = 0;
+  while (i < s.length) {
+    if (mask[i]) {
+      i++;
+      continue;
+    }
+    let accepted: (PersonMention & { listed: boolean }) | null = null;
+    for (const name of nameCandidates(s, i)) {
+      const end = i + name.length;
+      const right = s.slice(end);
+      if (!RIGHT_MARKER.test(right)) continue;
+      const prev = found[found.length - 1];
+      const listed = !!prev && prev.end === i - 1 && /[、和及与]/.test(s[i - 1]!);
+      const clauseStart = clauseStartBefore(s, i, mask);
+      const { elements, label } = listed ? { elements: [], label: false } : chainBefore(s, clauseStart, i);
+      const leader = d.leaders.has(name);
+      const comrade = right.startsWith('同志');
+      const leftText = s.slice(clauseStart, i);
+      let evidence = elements.length > 0 || label || listed || leader || comrade;
+      if (!evidence && leftText.replace(JUNK_PREFIX, '') === '' && /^(主持|出席|参加|讲话|指出|强调|传达|作)/.test(right)) {
+        // A bare name opening a clause: ask the segmenter whether it reads as a person name.
+        evidence = tagWords(s.slice(i, Math.min(s.length, end + 4))).some((w) => w.start === 0 && w.word === name && w.tag === 'nr');
+      }
+      if (!evidence) continue;
+      const posts = listed ? prev!.posts : postsOf(elements, publisher);
+      const after = right.match(/^(总书记|国家主席|主席|总理|委员长)/)?.[1];
+      if (after && leader) posts.push({ title: after, organization: TITLE_AFTER_NAME[after]! });
+      const mentionOnly = STUDIED_BEFORE.test(leftText) || STUDIED_AFTER.test(right) || (!!after && leader);
+      accepted = { name, start: i, end, posts, role: null, mentionOnly, listed };
+      break;
+    }
+    if (accepted) {
+      found.push(accepted);
+      i = accepted.end;
+    } else i++;
+  }
+  // A list shares one predicate: read it after the last name of each run.
+  for (let k = found.length - 1; k >= 0; k--) {
+    const p = found[k]!;
+    const next = found[k + 1];
+    if (next?.listed && next.start === p.end + 1) {
+      p.role = next.role;
+      if (next.mentionOnly) p.mentionOnly = true;
+      continue;
+    }
+    if (p.mentionOnly) continue;
+    let predicate = s.slice(p.end).replace(/^(?:等)?同志/, '').replace(/^等/, '');
+    const stop = predicate.search(/[，。；,;]/);
+    predicate = predicate.slice(0, Math.min(stop < 0 ? predicate.length : stop, 24));
+    if (next) predicate = predicate.slice(0, Math.max(0, next.start - p.end));
+    p.role = roleOf(predicate);
+  }
+  return found.map(({ listed: _listed, ...rest }) => rest);
+}

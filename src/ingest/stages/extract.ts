@@ -1,0 +1,208 @@
+// Stage 5, extract: reads the segmented text sentence by sentence and assembles the facts.
+// Pure: text in, ExtractionResult out.
+import { createHash } from 'node:crypto';
+import type {
+  BulletinFact,
+  CampaignFact,
+  DirectiveFact,
+  Evidence,
+  ExtractionResult,
+  MeetingFact,
+  OrganizationFact,
+  PersonFact,
+  Role,
+} from '../types.ts';
+import { directiveOpener, enumeratedItems, findCampaigns } from './extract-directives.ts';
+import { attendanceOf, findMeetings, formOf, isoDate, organizerOf } from './extract-meetings.ts';
+import { findOrganizations, parentOrganization } from './extract-organizations.ts';
+import { findPeople } from './extract-people.ts';
+import { segmentSentences, type Sentence } from './segment.ts';
+
+const RANK: Record<Role, number> = { chair: 3, speaker: 2, attendee: 1 };
+
+export const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
+
+const evidenceOf = (s: Sentence): Evidence => ({ sentence: s.sentence, start: s.start, end: s.end });
+
+export interface ExtractInput {
+  bulletin: Omit<BulletinFact, 'contentHash'> & { contextYear?: number | null };
+}
+
+export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResult {
+  const { contextYear = null, ...meta } = input;
+  const bulletin: BulletinFact = { ...meta, contentHash: createHash('sha256').update(meta.text).digest('hex') };
+  const paragraphs = segmentSentences(bulletin.text);
+  const sentences = paragraphs.flatMap((p) => p.sentences);
+  const anyYear = bulletin.text.match(/((?:19|20)\d{2})年/);
+  const yearContext = { publishedAt: bulletin.publishedAt, year: contextYear ?? (anyYear ? Number(anyYear[1]) : null) };
+
+  let publisher = findOrganizations(bulletin.title)[0]?.name ?? null;
+  if (!publisher) {
+    for (const s of sentences) {
+      const meeting = findMeetings(s.sentence)[0];
+      if (meeting) {
+        publisher = organizerOf(meeting.convenerText, null);
+        if (publisher) break;
+      }
+    }
+  }
+
+  const meetings: MeetingFact[] = [];
+  const meetingSentence = new Map<string, number>();
+  const people = new Map<string, PersonFact>();
+  const organizations = new Map<string, OrganizationFact>();
+  const directives: DirectiveFact[] = [];
+  const campaigns = new Map<string, CampaignFact>();
+
+  const addOrg = (name: string, ev: Evidence) => {
+    if (!organizations.has(name)) organizations.set(name, { name, aliases: [], parent: null, evidence: ev });
+  };
+  const person = (name: string): PersonFact => {
+    let p = people.get(name);
+    if (!p) people.set(name, (p = { name, posts: [], participation: [], mentioned: false, mentions: [] }));
+    return p;
+  };
+
+  let current: MeetingFact | null = null;
+  let openDirective: DirectiveFact | null = null;
+
+  sentences.forEach((s, index) => {
+    const ev = evidenceOf(s);
+    const text = s.sentence;
+
+    for (const m of findMeetings(text)) {
+      const organizer = organizerOf(m.convenerText, publisher) ?? publisher;
+      const { date, dateEnd } = isoDate(m.date, yearContext);
+      const key = shortHash([organizer ?? bulletin.key, date ?? bulletin.key, m.name].join('|'));
+      if (meetings.some((x) => x.key === key)) continue;
+      const meeting: MeetingFact = {
+        key,
+        name: m.name,
+        kind: m.kind,
+        date,
+        dateEnd,
+        organizer,
+        form: null,
+        attendance: { count: null, approximate: false, mainVenue: false, branchVenues: false },
+        campaign: findCampaigns(m.name)[0]?.name ?? null,
+        evidence: ev,
+      };
+      meetings.push(meeting);
+      meetingSentence.set(key, index);
+      current = meeting;
+      if (organizer) addOrg(organizer, ev);
+    }
+
+    for (const org of findOrganizations(text)) addOrg(org.name, ev);
+    for (const c of findCampaigns(text)) if (!campaigns.has(c.name)) campaigns.set(c.name, { name: c.name, evidence: ev });
+
+    const found = findPeople(text, publisher);
+    for (const f of found) {
+      const p = person(f.name);
+      if (!p.mentions.some((m) => m.start === ev.start)) p.mentions.push(ev);
+      for (const post of f.posts) {
+        addOrg(post.organization, ev);
+        if (!p.posts.some((q) => q.title === post.title && q.organization === post.organization)) {
+          p.posts.push({ ...post, evidence: ev });
+        }
+      }
+      const meeting = current as MeetingFact | null;
+      if (f.role && !f.mentionOnly && meeting) {
+        const existing = p.participation.find((x) => x.meeting === meeting.key);
+        if (!existing) p.participation.push({ meeting: meeting.key, as: f.role, evidence: ev });
+        else if (RANK[f.role] > RANK[existing.as]) Object.assign(existing, { as: f.role, evidence: ev });
+      }
+    }
+
+    // Directives: an opener starts one; sentences after it in the paragraph belong to it.
+    const lead = found.find((f) => !/[，。]/.test(text.slice(0, f.start)));
+    const opener = directiveOpener(text, lead ? lead.end : null);
+    const meeting = current as MeetingFact | null;
+    if (opener && meeting) {
+      const ordinal = directives.filter((d) => d.meeting === meeting.key).length + 1;
+      openDirective = {
+        key: shortHash(`${meeting.key}|${ordinal}`),
+        meeting: meeting.key,
+        speaker: opener.byMeeting ? null : lead!.name,
+        kind: opener.kind,
+        ordinal,
+        text: text.slice(opener.bodyStart),
+        items: [],
+        evidence: ev,
+      };
+      directives.push(openDirective);
+    } else if (openDirective && sentences[index - 1]?.paragraph === s.paragraph) {
+      const d = openDirective as DirectiveFact;
+      d.text += text;
+      d.evidence = { ...d.evidence, end: s.end, sentence: bulletin.text.slice(d.evidence.start, s.end) };
+    } else {
+      openDirective = null;
+    }
+  });
+
+  for (const d of directives) {
+    d.items = enumeratedItems(d.text);
+    if (d.speaker) {
+      // A speaker whose words are a directive spoke at the meeting.
+      const p = person(d.speaker);
+      const existing = p.participation.find((x) => x.meeting === d.meeting);
+      if (!existing) p.participation.push({ meeting: d.meeting, as: 'speaker', evidence: d.evidence });
+      else if (RANK.speaker > RANK[existing.as]) existing.as = 'speaker';
+    }
+  }
+
+  // Form and attendance: the sentences from a meeting's own to the next meeting's.
+  meetings.forEach((m, k) => {
+    const from = meetingSentence.get(m.key)!;
+    const next = meetings[k + 1];
+    const to = next ? meetingSentence.get(next.key)! : sentences.length;
+    const span = sentences.slice(from, Math.max(to, from + 1)).map((s) => s.sentence).join('');
+    m.form = formOf(m.name) ?? formOf(span);
+    m.attendance = attendanceOf(span);
+  });
+
+  resolveAliases(organizations, people, meetings);
+
+  for (const p of people.values()) p.mentioned = p.participation.length === 0;
+
+  return {
+    bulletin,
+    meetings,
+    people: [...people.values()],
+    organizations: [...organizations.values()],
+    directives,
+    campaigns: [...campaigns.values()],
+  };
+}
+
+/**
+ * One name per organization within a bulletin: an unnumbered 中央指导组 is the numbered group the
+ * same text names (中央第22指导组). Parents link 部党组 to 部.
+ */
+function resolveAliases(organizations: Map<string, OrganizationFact>, people: Map<string, PersonFact>, meetings: MeetingFact[]) {
+  const rename = new Map<string, string>();
+  for (const name of organizations.keys()) {
+    const matches = [...organizations.keys()].filter(
+      (other) => other !== name && other.replace(/第[0-9一二三四五六七八九十]+/, '') === name,
+    );
+    if (matches.length === 1) rename.set(name, matches[0]!);
+  }
+  for (const [from, to] of rename) {
+    const target = organizations.get(to)!;
+    if (!target.aliases.includes(from)) target.aliases.push(from);
+    organizations.delete(from);
+  }
+  const canon = (n: string) => rename.get(n) ?? n;
+  for (const p of people.values()) {
+    const seen = new Set<string>();
+    p.posts = p.posts
+      .map((post) => ({ ...post, organization: canon(post.organization) }))
+      .filter((post) => {
+        const k = `${post.title}@${post.organization}`;
+        return !seen.has(k) && seen.add(k);
+      });
+  }
+  for (const m of meetings) if (m.organizer) m.organizer = canon(m.organizer);
+  const names = new Set(organizations.keys());
+  for (const org of organizations.values()) org.parent = parentOrganization(org.name, names);
+}

@@ -1,0 +1,45 @@
+// Stage 3, normalize: one spelling for matching. Full-width letters and digits become ASCII,
+// ASCII punctuation between Chinese characters becomes the Chinese form, spaces go, pinyin that
+// garbled mirrors insert after characters is stripped, and traditional becomes simplified.
+import * as OpenCC from 'opencc-js';
+
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+const PINYIN = /([\u3400-\u9fff])\s*[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[1-5]?\s*[)）]/g;
+const CJK = '[\\u3400-\\u9fff\\u3000-\\u303f\\uff00-\\uffef“”‘’]';
+const ASCII_PUNCT: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const ASCII_PUNCT_NEAR_CJK = new RegExp(`(?<=${CJK})\\s*([,;:?!()])|([,;:?!()])\\s*(?=${CJK})`, 'g');
+
+/** Text-level clean-up that keeps the script: what provenance keeps as the original. */
+export function clean(text: string): string {
+  let s = text.normalize('NFC');
+  // Full-width ASCII range → ASCII (letters, digits, %, etc.); keep Chinese punctuation.
+  s = s.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e\uff0b\uff0d]/g, (c) =>
+    String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+  s = s.replace(PINYIN, '$1').replace(PINYIN, '$1');
+  s = s.replace(/[「『]/g, '“').replace(/[」』]/g, '”');
+  s = s.replace(/"([^"\n]{1,60})"/g, '“$1”');
+  s = s.replace(ASCII_PUNCT_NEAR_CJK, (_m, a?: string, b?: string) => ASCII_PUNCT[(a ?? b)!]!);
+  // Spaces inside Chinese text are layout, not words.
+  s = s.replace(/[\s\u3000\u00a0]+/g, ' ');
+  s = s.replace(new RegExp(`(?<=${CJK}) +| +(?=${CJK})`, 'g'), '');
+  return s.trim();
+}
+
+export function simplify(text: string): string {
+  return toSimplified(text);
+}
+
+export interface NormalizedText {
+  /** Simplified; every Evidence offset points into this. */
+  text: string;
+  /** The cleaned text in its own script. */
+  original: string;
+  title: string;
+}
+
+export function normalize(title: string, paragraphs: string[]): NormalizedText {
+  const original = paragraphs.map(clean).filter(Boolean).join('\n');
+  return { text: simplify(original), original, title: simplify(clean(title)) };
+}

@@ -1,0 +1,150 @@
+// Stage 2, parse: decoded text → title, publish date and paragraphs. Knows the three forms:
+// the seed form (line 1 a file name, then an HTML fragment), whole web pages, and plain text.
+import * as cheerio from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { InputError } from '../report.ts';
+
+export type InputForm = 'seed' | 'page' | 'fragment' | 'text';
+
+export interface ParsedInput {
+  source: string;
+  form: InputForm;
+  title: string;
+  /** YYYY-MM-DD printed on the page (发布日期), or null. */
+  publishedAt: string | null;
+  /** Years named by the file name or page outside the article, to date "3月15日" meetings. */
+  contextYear: number | null;
+  paragraphs: string[];
+}
+
+const BLOCK = new Set([
+  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'table', 'section', 'article',
+  'header', 'footer', 'blockquote', 'pre', 'td', 'th', 'dd', 'dt', 'main', 'center',
+]);
+const DROP = 'script, style, noscript, iframe, form, button, select, input, textarea, svg, nav, link, meta';
+const BOILERPLATE = /nav|menu|footer|foot|share|breadcrumb|crumb|sidebar|side|related|copyright|header|banner|toolbar|login|search|links|bdshare|jiathis/i;
+const DATE_LINE = /(?:发布日期|发布时间|發佈日期|發布日期|发文日期|日期|时间|時間)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+
+const cjkCount = (s: string) => (s.match(/[\u3400-\u9fff]/g) ?? []).length;
+
+/** Text of a subtree with a newline at every block boundary. */
+function blockText($: cheerio.CheerioAPI, root: AnyNode): string {
+  const out: string[] = [];
+  const walk = (node: AnyNode) => {
+    if (node.type === 'text') out.push((node as unknown as { data: string }).data);
+    else if (node.type === 'tag' || node.type === 'root') {
+      const el = node as Element;
+      const block = node.type === 'tag' && BLOCK.has(el.name);
+      if (block) out.push('\n');
+      for (const child of el.children) walk(child);
+      if (block) out.push('\n');
+    }
+  };
+  walk(root);
+  void $;
+  return out.join('');
+}
+
+function splitParagraphs(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .map((p) => p.replace(/[\s\u3000\u00a0]+/g, ' ').trim())
+    .filter((p) => p.length > 0);
+}
+
+function dateOf(m: RegExpMatchArray | null): string | null {
+  if (!m) return null;
+  const [, y, mo, d] = m;
+  return `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+}
+
+/** Readability-style choice of the article body: paragraphs score their parent and grandparent. */
+function articleBody($: cheerio.CheerioAPI): Element | null {
+  const scores = new Map<Element, number>();
+  $('p, div, td, span, section, article').each((_, el) => {
+    const own = $(el)
+      .contents()
+      .filter((_, c) => c.type === 'text' || (c.type === 'tag' && !BLOCK.has((c as Element).name)))
+      .text();
+    const links = $(el).children('a').text();
+    const s = cjkCount(own) - 2 * cjkCount(links);
+    if (s < 10) return;
+    const parent = el.parent as Element | null;
+    const grand = parent?.parent as Element | null;
+    const add = (node: Element | null | undefined, v: number) => {
+      if (node && node.type === 'tag') scores.set(node, (scores.get(node) ?? 0) + v);
+    };
+    add(el, s);
+    add(parent, s);
+    add(grand, s / 2);
+  });
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, s] of scores) {
+    const attrs = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+    const adjusted = BOILERPLATE.test(attrs) ? s / 4 : s;
+    if (adjusted > bestScore) {
+      best = el;
+      bestScore = adjusted;
+    }
+  }
+  return best;
+}
+
+function pageTitle($: cheerio.CheerioAPI, body: Element | null): string {
+  const candidates = [
+    $('h1').first().text(),
+    $('.title, .article-title, .con_title, #title, .tit').first().text(),
+    $('meta[name="ArticleTitle"]').attr('content') ?? '',
+    $('title').text().split(/[-_|–]/)[0] ?? '',
+  ];
+  void body;
+  return candidates.map((c) => c.replace(/\s+/g, ' ').trim()).find((c) => cjkCount(c) >= 4) ?? '';
+}
+
+export function parse(source: string, text: string): ParsedInput {
+  const firstBreak = text.indexOf('\n');
+  const firstLine = (firstBreak < 0 ? text : text.slice(0, firstBreak)).trim();
+  const rest = firstBreak < 0 ? '' : text.slice(firstBreak + 1);
+  const yearIn = (s: string) => {
+    const m = s.match(/(19|20)\d{2}(?=年|[-/.]\d)/);
+    return m ? Number(m[0]) : null;
+  };
+
+  // The seed form: "217标题.txt" then HTML.
+  if (/\.(txt|html?)$/i.test(firstLine) && /^\s*</.test(rest)) {
+    const title = firstLine.replace(/\.(txt|html?)$/i, '').replace(/^\d+[_\s-]*/, '').trim();
+    const $ = cheerio.load(rest);
+    $(DROP).remove();
+    const paragraphs = splitParagraphs(blockText($, $.root()[0]!));
+    return { source, form: 'seed', title, publishedAt: null, contextYear: yearIn(firstLine), paragraphs };
+  }
+
+  if (/^\s*(<!doctype|<html|<head|<body|<meta)/i.test(text) || /<body[\s>]/i.test(text)) {
+    const $ = cheerio.load(text);
+    $(DROP).remove();
+    const wholeText = blockText($, $.root()[0]!);
+    const publishedAt = dateOf(wholeText.match(DATE_LINE));
+    const body = articleBody($);
+    if (!body) throw new InputError(source, 'no article text found in the page');
+    const title = pageTitle($, body);
+    let paragraphs = splitParagraphs(blockText($, body)).filter((p) => !DATE_LINE.test(p) || cjkCount(p) > 40);
+    if (title) paragraphs = paragraphs.filter((p) => p !== title);
+    return { source, form: 'page', title, publishedAt, contextYear: yearIn(wholeText), paragraphs };
+  }
+
+  if (/^\s*<(div|p|span|section|article)[\s>]/i.test(text)) {
+    const $ = cheerio.load(text);
+    $(DROP).remove();
+    const paragraphs = splitParagraphs(blockText($, $.root()[0]!));
+    return { source, form: 'fragment', title: '', publishedAt: null, contextYear: null, paragraphs };
+  }
+
+  const lines = splitParagraphs(text);
+  const publishedAt = dateOf(text.match(DATE_LINE));
+  // Plain text: a short first line without a sentence end is the title.
+  const first = lines[0] ?? '';
+  const hasTitle = lines.length > 1 && first.length <= 60 && !/[。；]$/.test(first);
+  const paragraphs = (hasTitle ? lines.slice(1) : lines).filter((p) => !DATE_LINE.test(p) || cjkCount(p) > 40);
+  return { source, form: 'text', title: hasTitle ? first : '', publishedAt, contextYear: yearIn(text), paragraphs };
+}

@@ -1,0 +1,54 @@
+// Stage 1, read: bytes → text. Detects UTF-8, GB18030/GBK and Big5, and refuses what is not text.
+import iconv from 'iconv-lite';
+import { InputError } from '../report.ts';
+
+export interface DecodedInput {
+  source: string;
+  text: string;
+  encoding: 'utf-8' | 'gb18030' | 'big5';
+}
+
+/** Files larger than this are not bulletins; reading them would only cost memory. */
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+// Frequent characters of the genre in each script: a decoding that yields many of them is right.
+const SIMPLIFIED_COMMON = new Set('的是在和了会议部要党组长作工业信息化开展强调指出中国委员主题教育学习领导发展建设国家');
+const TRADITIONAL_COMMON = new Set('的是在和了會議部要黨組長作工業資訊化開展強調指出中國委員主題教育學習領導發展建設國家');
+
+function score(text: string, common: Set<string>): number {
+  let s = 0;
+  for (const ch of text) {
+    if (ch === '\ufffd') s -= 5;
+    else if (common.has(ch)) s += 1;
+  }
+  return s;
+}
+
+export function decode(source: string, bytes: Uint8Array): DecodedInput {
+  if (bytes.length === 0) throw new InputError(source, 'empty file');
+  if (bytes.length > MAX_INPUT_BYTES) {
+    throw new InputError(source, `too large (${bytes.length} bytes; a bulletin is under ${MAX_INPUT_BYTES} bytes)`);
+  }
+  const sample = bytes.subarray(0, 4096);
+  let control = 0;
+  for (const b of sample) if (b === 0 || (b < 9 && b !== 0) || (b > 13 && b < 32 && b !== 27)) control++;
+  if (control > sample.length * 0.02) throw new InputError(source, 'binary content (not text)');
+
+  try {
+    let text = utf8.decode(bytes);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { source, text, encoding: 'utf-8' };
+  } catch {
+    // not UTF-8: one of the legacy Chinese encodings
+  }
+  const buffer = Buffer.from(bytes);
+  const gb = iconv.decode(buffer, 'gb18030');
+  const big5 = iconv.decode(buffer, 'big5');
+  const gbScore = score(gb, SIMPLIFIED_COMMON) + score(gb, TRADITIONAL_COMMON);
+  const big5Score = score(big5, TRADITIONAL_COMMON) + score(big5, SIMPLIFIED_COMMON);
+  return big5Score > gbScore
+    ? { source, text: big5, encoding: 'big5' }
+    : { source, text: gb, encoding: 'gb18030' };
+}

@@ -1,0 +1,205 @@
+// Cypher that writes and removes one bulletin's facts. Every relationship carries
+//   sources:  the keys of the bulletins that evidence it,
+//   evidence: "bulletinKey:start:end" spans of Bulletin.text,
+// so a bulletin's facts can be replaced or removed without touching what others evidence.
+import type { ExtractionResult } from '../../ingest/types.ts';
+import type { CypherQuery } from '../executor.ts';
+
+/** Keeps other bulletins' evidence and puts this bulletin's anew: re-running changes nothing. */
+const EVIDENCE = (r: string) => `
+  ${r}.sources = [s IN coalesce(${r}.sources, []) WHERE s <> $bulletin] + $bulletin,
+  ${r}.evidence = [e IN coalesce(${r}.evidence, []) WHERE NOT e STARTS WITH $bulletin + ':'] + row.evidence`;
+
+const span = (bulletin: string, e: { start: number; end: number }) => `${bulletin}:${e.start}:${e.end}`;
+
+export function bulletinState(key: string): CypherQuery {
+  return { cypher: 'MATCH (b:Bulletin {key: $key}) RETURN b.contentHash AS contentHash', params: { key } };
+}
+
+/** The statements that write one extraction, in order; run them in one transaction. */
+export function writeExtraction(result: ExtractionResult, ingestedAt: string): CypherQuery[] {
+  const b = result.bulletin;
+  const key = b.key;
+  const ev = (e: { start: number; end: number }) => [span(key, e)];
+  // The day a fact was seen: the meeting's date, else the publish date.
+  const meetingDate = new Map(result.meetings.map((m) => [m.key, m.date]));
+  const factDate = result.meetings.find((m) => m.date)?.date ?? b.publishedAt ?? null;
+  const params = { bulletin: key };
+
+  return [
+    {
+      cypher: `
+MERGE (b:Bulletin {key: $bulletin})
+SET b.source = $source, b.title = $title, b.publishedAt = CASE WHEN $publishedAt IS NULL THEN null ELSE date($publishedAt) END,
+    b.contentHash = $contentHash, b.text = $text, b.originalText = $originalText, b.ingestedAt = datetime($ingestedAt)`,
+      params: { ...params, source: b.source, title: b.title, publishedAt: b.publishedAt, contentHash: b.contentHash, text: b.text, originalText: b.originalText, ingestedAt },
+    },
+    {
+      cypher: `
+MATCH (b:Bulletin {key: $bulletin})
+UNWIND $rows AS row
+MERGE (o:Organization {name: row.name})
+SET o.aliases = reduce(acc = coalesce(o.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)
+MERGE (o)-[r:MENTIONED_IN]->(b)
+SET ${EVIDENCE('r')}
+WITH o, row WHERE row.parent IS NOT NULL
+MERGE (p:Organization {name: row.parent})
+MERGE (o)-[r:PART_OF]->(p)
+SET ${EVIDENCE('r')}`,
+      params: {
+        ...params,
+        rows: result.organizations.map((o) => ({ name: o.name, aliases: o.aliases, parent: o.parent, evidence: ev(o.evidence) })),
+      },
+    },
+    {
+      cypher: `
+MATCH (b:Bulletin {key: $bulletin})
+UNWIND $rows AS row
+MERGE (m:Meeting {key: row.key})
+SET m.name = row.name, m.kind = row.kind,
+    m.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END,
+    m.dateEnd = CASE WHEN row.dateEnd IS NULL THEN null ELSE date(row.dateEnd) END,
+    m.form = row.form, m.organizer = row.organizer, m.attendanceCount = row.count,
+    m.attendanceApproximate = row.approximate, m.mainVenue = row.mainVenue, m.branchVenues = row.branchVenues
+MERGE (m)-[r:REPORTED_IN]->(b)
+SET ${EVIDENCE('r')}
+WITH m, row
+CALL (m, row) {
+  WITH m, row WHERE row.organizer IS NOT NULL
+  MERGE (o:Organization {name: row.organizer})
+  MERGE (o)-[r:CONVENED]->(m)
+  SET ${EVIDENCE('r')}
+}
+CALL (m, row) {
+  WITH m, row WHERE row.campaign IS NOT NULL
+  MERGE (c:Campaign {name: row.campaign})
+  MERGE (m)-[r:PART_OF]->(c)
+  SET ${EVIDENCE('r')}
+}`,
+      params: {
+        ...params,
+        rows: result.meetings.map((m) => ({
+          key: m.key, name: m.name, kind: m.kind, date: m.date, dateEnd: m.dateEnd, form: m.form, organizer: m.organizer,
+          count: m.attendance.count, approximate: m.attendance.approximate, mainVenue: m.attendance.mainVenue,
+          branchVenues: m.attendance.branchVenues, campaign: m.campaign, evidence: ev(m.evidence),
+        })),
+      },
+    },
+    {
+      cypher: `
+MATCH (b:Bulletin {key: $bulletin})
+UNWIND $rows AS row
+MERGE (c:Campaign {name: row.name})
+MERGE (c)-[r:MENTIONED_IN]->(b)
+SET ${EVIDENCE('r')}`,
+      params: { ...params, rows: result.campaigns.map((c) => ({ name: c.name, evidence: ev(c.evidence) })) },
+    },
+    {
+      cypher: `
+MATCH (b:Bulletin {key: $bulletin})
+UNWIND $rows AS row
+MERGE (p:Person {name: row.name})
+MERGE (p)-[r:MENTIONED_IN]->(b)
+SET ${EVIDENCE('r')}, r.mentionedOnly = row.mentioned`,
+      params: {
+        ...params,
+        rows: result.people.map((p) => ({ name: p.name, mentioned: p.mentioned, evidence: p.mentions.map((m) => span(key, m)) })),
+      },
+    },
+    {
+      cypher: `
+UNWIND $rows AS row
+MATCH (p:Person {name: row.person})
+MERGE (o:Organization {name: row.organization})
+MERGE (post:Post {key: row.key})
+SET post.title = row.title, post.organization = row.organization
+MERGE (post)-[of:OF]->(o)
+SET ${EVIDENCE('of')}
+MERGE (p)-[r:HELD]->(post)
+SET ${EVIDENCE('r')},
+    r.seen = [s IN coalesce(r.seen, []) WHERE NOT s STARTS WITH $bulletin + '|'] + CASE WHEN row.date IS NULL THEN [] ELSE [$bulletin + '|' + row.date] END
+WITH r, [s IN r.seen | date(split(s, '|')[1])] AS days
+SET r.firstSeen = reduce(m = null, d IN days | CASE WHEN m IS NULL OR d < m THEN d ELSE m END),
+    r.lastSeen = reduce(m = null, d IN days | CASE WHEN m IS NULL OR d > m THEN d ELSE m END)`,
+      params: {
+        ...params,
+        rows: result.people.flatMap((p) =>
+          p.posts.map((post) => ({
+            person: p.name,
+            key: `${post.title}@${post.organization}`,
+            title: post.title,
+            organization: post.organization,
+            date: p.participation.map((x) => meetingDate.get(x.meeting)).find(Boolean) ?? factDate,
+            evidence: ev(post.evidence),
+          })),
+        ),
+      },
+    },
+    {
+      cypher: `
+UNWIND $rows AS row
+MATCH (p:Person {name: row.person}), (m:Meeting {key: row.meeting})
+MERGE (p)-[r:ATTENDED]->(m)
+SET ${EVIDENCE('r')},
+    r.roles = [x IN coalesce(r.roles, []) WHERE NOT x STARTS WITH $bulletin + '|'] + ($bulletin + '|' + row.as)
+WITH r, [x IN r.roles | split(x, '|')[1]] AS roles
+SET r.as = CASE WHEN 'chair' IN roles THEN 'chair' WHEN 'speaker' IN roles THEN 'speaker' ELSE 'attendee' END`,
+      params: {
+        ...params,
+        rows: result.people.flatMap((p) =>
+          p.participation.map((x) => ({ person: p.name, meeting: x.meeting, as: x.as, evidence: ev(x.evidence) })),
+        ),
+      },
+    },
+    {
+      cypher: `
+UNWIND $rows AS row
+MATCH (m:Meeting {key: row.meeting})
+MERGE (d:Directive {key: row.key})
+SET d.kind = row.kind, d.ordinal = row.ordinal, d.text = row.text, d.items = row.items, d.speaker = row.speaker, d.meeting = row.meeting
+MERGE (m)-[r:ISSUED]->(d)
+SET ${EVIDENCE('r')}
+WITH d, row WHERE row.speaker IS NOT NULL
+MATCH (p:Person {name: row.speaker})
+MERGE (p)-[r:GAVE]->(d)
+SET ${EVIDENCE('r')}`,
+      params: {
+        ...params,
+        rows: result.directives.map((d) => ({
+          key: d.key, meeting: d.meeting, kind: d.kind, ordinal: d.ordinal, text: d.text,
+          items: d.items.map((i) => i.text), speaker: d.speaker, evidence: ev(d.evidence),
+        })),
+      },
+    },
+  ];
+}
+
+/**
+ * Removes what one bulletin evidences: its keys leave every relationship's sources; relationships
+ * no other bulletin evidences go, then nodes left with no relationship, then the bulletin.
+ */
+export function removeBulletin(key: string): CypherQuery[] {
+  return [
+    {
+      cypher: `
+MATCH (b:Bulletin {key: $key})<-[:MENTIONED_IN|REPORTED_IN]-(n)
+MATCH (n)-[r]-(x) WHERE $key IN r.sources
+WITH collect(DISTINCT r) AS rels, collect(DISTINCT n) + collect(DISTINCT x) AS touched
+FOREACH (r IN rels |
+  SET r.sources = [s IN r.sources WHERE s <> $key],
+      r.evidence = [e IN r.evidence WHERE NOT e STARTS WITH $key + ':'],
+      r.seen = CASE WHEN r.seen IS NULL THEN null ELSE [s IN r.seen WHERE NOT s STARTS WITH $key + '|'] END,
+      r.roles = CASE WHEN r.roles IS NULL THEN null ELSE [s IN r.roles WHERE NOT s STARTS WITH $key + '|'] END)
+WITH rels, touched
+UNWIND rels AS r
+WITH r, touched WHERE size(r.sources) = 0
+DELETE r
+WITH DISTINCT touched
+UNWIND touched AS t
+WITH DISTINCT t WHERE NOT t:Bulletin AND NOT (t)--()
+DELETE t`,
+      params: { key },
+    },
+    { cypher: 'MATCH (b:Bulletin {key: $key}) DETACH DELETE b', params: { key } },
+  ];
+}

@@ -1,0 +1,25 @@
+// Directive (部署要求): what a meeting or a speaker ordered, with its enumerated items.
+import type { DirectiveItem } from '../../ingest/types.ts';
+import { builder } from '../builder.ts';
+import { DirectiveRef, MeetingRef, PersonRef } from '../refs.ts';
+
+const DirectiveItemType = builder.objectRef<DirectiveItem>('DirectiveItem').implement({
+  description: 'One enumerated item (一是…, 二是…).',
+  fields: (t) => ({
+    ordinal: t.exposeInt('ordinal'),
+    text: t.exposeString('text'),
+  }),
+});
+
+DirectiveRef.implement({
+  description: 'A directive: a 会议指出/强调/要求 paragraph or a speaker\'s 指出/强调.',
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    kind: t.exposeString('kind', { description: 'The verb: 指出, 强调, 要求, 认为, 号召 …' }),
+    ordinal: t.exposeInt('ordinal', { description: 'Order within the meeting, from 1.' }),
+    text: t.exposeString('text'),
+    items: t.field({ type: [DirectiveItemType], resolve: (d) => d.items }),
+    meeting: t.field({ type: MeetingRef, resolve: (d) => d.meeting }),
+    speaker: t.field({ type: PersonRef, nullable: true, description: 'The person who said it; null for 会议指出.', resolve: (d) => d.speaker }),
+  }),
+});

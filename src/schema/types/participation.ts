@@ -1,0 +1,21 @@
+// Participation: how a person took part in a meeting (出席 / 主持 / 讲话).
+import { ROLES } from '../../ingest/types.ts';
+import { builder } from '../builder.ts';
+import { MeetingRef, PersonRef } from '../refs.ts';
+import { parseEvidence, type AttendanceRecord } from '../records.ts';
+import { EvidenceType } from './evidence.ts';
+
+export const RoleEnum = builder.enumType('Role', {
+  description: 'How a person took part: chair (主持), speaker (讲话/作报告/指出), attendee (出席/参加).',
+  values: ROLES,
+});
+
+export const ParticipationType = builder.objectRef<AttendanceRecord>('Participation').implement({
+  description: 'A person at a meeting, with the strongest role the bulletins give them.',
+  fields: (t) => ({
+    person: t.field({ type: PersonRef, resolve: (a) => a.person }),
+    meeting: t.field({ type: MeetingRef, resolve: (a) => a.meeting }),
+    as: t.field({ type: RoleEnum, resolve: (a) => a.as }),
+    evidence: t.field({ type: [EvidenceType], resolve: (a) => parseEvidence(a.evidence) }),
+  }),
+});
