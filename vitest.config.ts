@@ -3,12 +3,19 @@
 // ports 7688/7475, or NEO4J_URI) and runs one file at a time, so that each file's freshGraph()
 // (tests/helpers/graph.ts) gives it a clean graph. The global setup runs only when an
 // integration file is selected, so `vitest run tests/foo.test.ts` starts no Neo4j.
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+// graphql ships a CommonJS and an ESM build; dependencies loaded by Node here get the CommonJS one,
+// so the tests and sources must too, or schema objects come from two "realms".
+const graphqlCjs = createRequire(import.meta.url).resolve('graphql');
+
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
@@ -18,6 +25,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'int',
           include: ['tests/**/*.int.test.ts'],

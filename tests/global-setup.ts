@@ -1,7 +1,8 @@
 // Vitest global setup of the `int` project: gives the test run its own Neo4j, unless NEO4J_URI
 // points at one (then that is used as is, and tests that need the embedded server skip).
-//   NEO4J_TEST_BOLT_PORT (7688), NEO4J_TEST_HTTP_PORT (7475), NEO4J_TEST_HEAP (512m)
-// The test server lives in <root>/.neo4j/test; its data folder is wiped at every start.
+//   NEO4J_TEST_BOLT_PORT (7688), NEO4J_TEST_HTTP_PORT (7475), NEO4J_TEST_HEAP (512m),
+//   NEO4J_TEST_HOME (<root>/.neo4j/test; set it, and the ports, to run two test runs at once)
+// Its data folder is wiped at every start.
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { externalTarget, type Neo4jTarget } from '../src/neo4j/config.ts';
@@ -16,7 +17,7 @@ declare module 'vitest' {
   }
 }
 
-export const testHome = path.join(projectRoot, '.neo4j', 'test');
+const testHome = path.resolve(process.env.NEO4J_TEST_HOME || path.join(projectRoot, '.neo4j', 'test'));
 
 function port(name: string, fallback: number): number {
   const raw = process.env[name]?.trim();
@@ -28,6 +29,7 @@ function port(name: string, fallback: number): number {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const external = externalTarget();
   if (external) {
+    console.warn(`[neo4j] NEO4J_URI is set: integration tests use ${external.uri} and DELETE ALL ITS NODES`);
     project.provide('neo4j', external);
     project.provide('neo4jHttpUrl', null);
     return async () => {};

@@ -68,6 +68,8 @@ export interface EmbeddedNeo4j {
   pid: number;
   /** Milliseconds from spawning java until Bolt and HTTP answered. */
   startMs: number;
+  /** Settles when the java process ends (after stop(), or if Neo4j dies on its own). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGTERM, wait up to 30 s, then SIGKILL. Safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -360,17 +362,28 @@ export async function startEmbedded(opts: EmbeddedOptions = {}): Promise<Embedde
   delete env.NEO4J_HOME;
   delete env.NEO4J_CONF;
   debug('spawning %s %s', java, args.join(' '));
-  say(log, `Starting Neo4j (home ${path.relative(process.cwd(), home) || '.'}, bolt ${boltPort}, http ${httpPort}, heap ${heap})…`);
+  say(log, `Starting Neo4j (home ${displayPath(home)}, bolt ${boltPort}, http ${httpPort}, heap ${heap})…`);
   const spawnedAt = Date.now();
   // Same process group as Node (not detached): Ctrl-C in a terminal reaches Neo4j too.
   const child = spawn(java, args, { cwd: home, env, stdio: ['ignore', fd, fd] });
   fs.closeSync(fd);
-  const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const spawnError = new Promise<Error>((resolve) =>
+    child.on('error', (error) => {
+      debug('java process error: %s', error.message);
+      resolve(error);
+    }),
+  );
+  const exitInfo = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const exited = exitInfo.then(() => {});
   const entry: Running = { child, exited };
   running.add(entry);
   installExitHook();
-  void exited.then(() => running.delete(entry));
+  void exitInfo.then(({ code, signal }) => {
+    running.delete(entry);
+    debug('Neo4j pid %d exited (%s)', child.pid, signal ? `signal ${signal}` : `code ${code}`);
+  });
   const pid = child.pid;
   if (pid === undefined) {
     running.delete(entry);
@@ -410,7 +423,7 @@ export async function startEmbedded(opts: EmbeddedOptions = {}): Promise<Embedde
   const boltUrl = target.uri;
   const httpUrl = `http://127.0.0.1:${httpPort}`;
   try {
-    await waitUntilReady({ target, httpUrl, boltPort, child, exited, spawnError, timeoutMs });
+    await waitUntilReady({ target, httpUrl, boltPort, httpPort, child, exited, spawnError, timeoutMs });
   } catch (error) {
     await stop();
     const logTail = tail(await readFrom(consoleLog, logOffset), 30);
@@ -422,13 +435,14 @@ export async function startEmbedded(opts: EmbeddedOptions = {}): Promise<Embedde
   const startMs = Date.now() - spawnedAt;
   const browserUrl = browserUrlFor(httpUrl, boltUrl);
   say(log, `Neo4j ready in ${(startMs / 1000).toFixed(1)} s: ${boltUrl}, Browser ${browserUrl}`);
-  return { target, boltUrl, httpUrl, browserUrl, home, pid, startMs, stop };
+  return { target, boltUrl, httpUrl, browserUrl, home, pid, startMs, exited: exitInfo, stop };
 }
 
 async function waitUntilReady(o: {
   target: Neo4jTarget;
   httpUrl: string;
   boltPort: number;
+  httpPort: number;
   child: ChildProcess;
   exited: Promise<void>;
   spawnError: Promise<Error>;
@@ -444,7 +458,9 @@ async function waitUntilReady(o: {
   });
   const check = () => {
     if (failure) throw failure;
-    if (Date.now() > deadline) throw new Error(`Neo4j did not answer on Bolt port ${o.boltPort} within ${o.timeoutMs / 1000} s`);
+    if (Date.now() > deadline) {
+      throw new Error(`Neo4j was not ready (Bolt port ${o.boltPort}, HTTP port ${o.httpPort}) within ${o.timeoutMs / 1000} s`);
+    }
   };
   // 1. the Bolt port accepts connections (cheap to poll)
   while (!(await canConnect(o.boltPort))) {
@@ -593,6 +609,11 @@ function memorySize(what: string, value: string): string {
   const v = value.trim();
   if (!/^\d+[kmgKMG]?$/.test(v)) throw new Error(`Neo4j ${what} size "${value}" should look like 512m or 2g`);
   return v.toLowerCase();
+}
+
+function displayPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
 }
 
 function say(log: ((line: string) => void) | undefined, line: string): void {

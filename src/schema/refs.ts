@@ -15,41 +15,34 @@ import { loadNodes } from './load.ts';
 export const PersonRef = builder.loadableNodeRef('Person', {
   id: { resolve: (p: PersonRecord) => p.name },
   load: (keys: string[], ctx) => loadNodes<PersonRecord>(ctx, 'person', keys),
-  sort: (p) => p.name,
 });
 
 export const OrganizationRef = builder.loadableNodeRef('Organization', {
   id: { resolve: (o: OrganizationRecord) => o.name },
   load: (keys: string[], ctx) => loadNodes<OrganizationRecord>(ctx, 'organization', keys),
-  sort: (o) => o.name,
 });
 
 export const PostRef = builder.loadableNodeRef('Post', {
   id: { resolve: (p: PostRecord) => p.key },
   load: (keys: string[], ctx) => loadNodes<PostRecord>(ctx, 'post', keys),
-  sort: (p) => p.key,
 });
 
 export const MeetingRef = builder.loadableNodeRef('Meeting', {
   id: { resolve: (m: MeetingRecord) => m.key },
   load: (keys: string[], ctx) => loadNodes<MeetingRecord>(ctx, 'meeting', keys),
-  sort: (m) => m.key,
 });
 
 export const DirectiveRef = builder.loadableNodeRef('Directive', {
   id: { resolve: (d: DirectiveRecord) => d.key },
   load: (keys: string[], ctx) => loadNodes<DirectiveRecord>(ctx, 'directive', keys),
-  sort: (d) => d.key,
 });
 
 export const CampaignRef = builder.loadableNodeRef('Campaign', {
   id: { resolve: (c: CampaignRecord) => c.name },
   load: (keys: string[], ctx) => loadNodes<CampaignRecord>(ctx, 'campaign', keys),
-  sort: (c) => c.name,
 });
 
 export const BulletinRef = builder.loadableNodeRef('Bulletin', {
   id: { resolve: (b: BulletinRecord) => b.key },
   load: (keys: string[], ctx) => loadNodes<BulletinRecord>(ctx, 'bulletin', keys),
-  sort: (b) => b.key,
 });

@@ -1,5 +1,5 @@
 // The graphql-yoga instance: schema, per-request context, GraphiQL served from the package (no
-// CDN), /health and /ready. main.ts only listens.
+// CDN), /health (alive) and /ready (Neo4j answers). main.ts only listens.
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import type { Executor } from '../neo4j/executor.ts';
@@ -20,6 +20,8 @@ export function createServer({ executor, apiToken, maskErrors = true, cors }: Yo
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
+    // yoga's own liveness check: 200 while the process serves, whatever Neo4j does.
+    healthCheckEndpoint: '/health',
     landingPage: false,
     maskedErrors: maskErrors,
     cors: cors === false ? false : cors ? { origin: cors } : undefined,
@@ -37,9 +39,7 @@ export function createServer({ executor, apiToken, maskErrors = true, cors }: Yo
     plugins: [
       {
         async onRequest({ url, endResponse, fetchAPI }) {
-          if (url.pathname === '/health') {
-            endResponse(Response.json({ status: 'ok' }));
-          } else if (url.pathname === '/ready') {
+          if (url.pathname === '/ready') {
             const ready = await executor.ping();
             endResponse(new fetchAPI.Response(JSON.stringify({ ready }), { status: ready ? 200 : 503, headers: { 'content-type': 'application/json' } }));
           } else if (url.pathname === '/') {

@@ -58,31 +58,39 @@ function dateOf(m: RegExpMatchArray | null): string | null {
   return `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
 }
 
-/** Readability-style choice of the article body: paragraphs score their parent and grandparent. */
+/**
+ * Readability-style choice of the article body: paragraphs (p, span) score their parent and
+ * grandparent, containers with text of their own score themselves; the score is then weighted by
+ * how much of the container's text is such paragraphs, so that <body> with its menus and footer
+ * loses to the article inside it.
+ */
 function articleBody($: cheerio.CheerioAPI): Element | null {
   const scores = new Map<Element, number>();
-  $('p, div, td, span, section, article').each((_, el) => {
+  const add = (node: AnyNode | null | undefined, v: number) => {
+    if (node && node.type === 'tag') scores.set(node as Element, (scores.get(node as Element) ?? 0) + v);
+  };
+  $('p, span, div, td, section, article, font').each((_, el) => {
     const own = $(el)
       .contents()
-      .filter((_, c) => c.type === 'text' || (c.type === 'tag' && !BLOCK.has((c as Element).name)))
+      .filter((_, c) => c.type === 'text' || (c.type === 'tag' && !BLOCK.has((c as Element).name) && (c as Element).name !== 'span'))
       .text();
     const links = $(el).children('a').text();
     const s = cjkCount(own) - 2 * cjkCount(links);
     if (s < 10) return;
-    const parent = el.parent as Element | null;
-    const grand = parent?.parent as Element | null;
-    const add = (node: Element | null | undefined, v: number) => {
-      if (node && node.type === 'tag') scores.set(node, (scores.get(node) ?? 0) + v);
-    };
-    add(el, s);
-    add(parent, s);
-    add(grand, s / 2);
+    if (el.name === 'p' || el.name === 'span' || el.name === 'font') {
+      add(el.parent, s);
+      add(el.parent?.parent, s / 2);
+    } else {
+      add(el, s);
+      add(el.parent, s / 2);
+    }
   });
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, s] of scores) {
     const attrs = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
-    const adjusted = BOILERPLATE.test(attrs) ? s / 4 : s;
+    const density = Math.min(1, s / Math.max(1, cjkCount($(el).text())));
+    const adjusted = (BOILERPLATE.test(attrs) ? s / 4 : s) * density;
     if (adjusted > bestScore) {
       best = el;
       bestScore = adjusted;
