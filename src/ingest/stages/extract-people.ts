@@ -25,11 +25,11 @@ export interface PersonMention {
 }
 
 const RIGHT_MARKER =
-  /^(?:同志|、|，|。|；|：|（|\(|出席|参加|列席|主持|讲话|作|做|指出|强调|要求|表示|传达|宣读|宣布|通报|介绍|汇报|发言|到会|到场|在|对|就|代表|带领|率|一行|等|和|与|及|总书记|主席|总理|委员长|首先|结合|围绕|分别|先后|深入|领学|领读|部署|解读|讲授|致辞|主讲|提出|希望|充分|肯定|听取|重要|专题|以|为|从|向|主讲|点评|总结|逐一|书面|也|还|带头|同|$)/;
-const NOT_IN_GIVEN = new Set(
-  '的了是在和与及等同志对就为从向以并也还又而或之其这那有无不各全本该此每某们个位名人年月日时分上下中内外前后第一二三四五六七八九十百千万亿会议部厅局委党组长副总书记主任处司省市县区长'.split(''),
-);
-const LIST_LABEL = /(?:领导|负责同志|负责人|班子成员|主要负责同志|同志)$/;
+  /^(?:同志|、|，|。|；|：|（|\(|出席|参加|列席|主持|讲话|作|做|指出|强调|要求|表示|传达|宣读|宣布|通报|介绍|汇报|发言|到会|到场|在|对|就|代表|带领|率|一行|等|和|与|及|总书记|主席|总理|委员长|首先|结合|围绕|分别|先后|深入|领学|领读|部署|解读|讲授|致辞|主讲|提出|希望|充分|肯定|听取|重要|专题|以|为|从|向|主讲|点评|总结|逐一|书面|也|还|带头|同|讲述|回顾|应邀|深情|畅谈|谈|作为|率先|介绍|汇报|$)/;
+// Characters that end a name rather than continue it (particles, verbs, title parts). Kept short:
+// 一, 中, 志, 长, 书 and the like are common in given names (宋一鸣, 顾建中, 钱志刚, 魏长荣, 耿书平).
+const NOT_IN_GIVEN = new Set('的了是在与及等对就为从向以并也还又而或之其这那无不各该此每某们个名日时第负责会议部厅局委党组副主任处司省市县区记'.split(''));
+const LIST_LABEL = /(?:领导|负责同志|负责人|班子成员|主要负责同志|女儿|儿子|妻子|丈夫|父亲|母亲|家属|代表)$/;
 const JUNK_PREFIX = /^(?:会议由|会议|会上|会前|由|在|请|邀请|受|经|其中|随后|最后|首先|同时|并|和|与|及|同|向|对|为|是|上午|下午|晚上|近日|日前|当天)+/;
 const STUDIED_BEFORE = /(?:学习|贯彻|传达学习|学习贯彻|领会|落实|遵循|按照|深入学习|认真学习|传达了|学习了)$/;
 const STUDIED_AFTER = /^(?:同志)?(?:的)?(?:重要讲话|讲话精神|重要指示|重要批示|重要论述|重要思想|新时代|关于|在[^，。]{2,30}上的(?:重要)?讲话|为核心|来信|回信|贺信)/;
@@ -46,7 +46,7 @@ const PARTY_TITLE = /^(党组|党委|党工委)/;
 
 const ROLE_PATTERNS: [Role, RegExp][] = [
   ['chair', /主持/],
-  ['speaker', /讲话|致辞|讲授|党课|报告|发言|传达|宣读|宣布|通报|解读|部署|辅导|宣讲|指出|强调|要求|总结|点评|领学|交流|介绍|主讲|汇报|提出|表示/],
+  ['speaker', /讲话|致辞|讲授|党课|报告|发言|讲述|回顾|畅谈|传达|宣读|宣布|通报|解读|部署|辅导|宣讲|指出|强调|要求|总结|点评|领学|交流|介绍|主讲|汇报|提出|表示/],
   ['attendee', /出席|参加|列席|到会|到场|参会|陪同|出列/],
 ];
 
@@ -148,8 +148,18 @@ function clauseStartBefore(s: string, i: number, mask: boolean[]): number {
   return 0;
 }
 
+/** The strongest role the first clause with a participation verb gives. */
 function roleOf(predicate: string): Role | null {
-  for (const [role, re] of ROLE_PATTERNS) if (re.test(predicate)) return role;
+  for (const clause of splitOutsideQuotes(predicate.replace(/[；;,]/g, '，'), '，')) {
+    let best: Role | null = null;
+    for (const [role, re] of ROLE_PATTERNS) {
+      if (re.test(clause)) {
+        best = role;
+        break;
+      }
+    }
+    if (best) return best;
+  }
   return null;
 }
 
@@ -165,10 +175,13 @@ export function findPeople(s: string, publisher: string | null): PersonMention[]
       continue;
     }
     let accepted: (PersonMention & { listed: boolean }) | null = null;
-    for (const name of nameCandidates(s, i)) {
+    // A surname that is the last character of a title (部长孙…, 主任宋…) belongs to the title.
+    const endsTitle = d.titles.some((t) => t.length > 1 && s.startsWith(t, i + 1 - t.length));
+    for (const name of endsTitle ? [] : nameCandidates(s, i)) {
       const end = i + name.length;
       const right = s.slice(end);
-      if (!RIGHT_MARKER.test(right)) continue;
+      // A leader's name stands before anything (习近平生态文明思想); others need a closing marker.
+      if (!RIGHT_MARKER.test(right) && !d.leaders.has(name)) continue;
       const prev = found[found.length - 1];
       const listed = !!prev && prev.end === i - 1 && /[、和及与]/.test(s[i - 1]!);
       const clauseStart = clauseStartBefore(s, i, mask);
@@ -194,21 +207,16 @@ export function findPeople(s: string, publisher: string | null): PersonMention[]
       i = accepted.end;
     } else i++;
   }
-  // A list shares one predicate: read it after the last name of each run.
+  // Read each person's predicate right to left, so that a list ("A、B，C出席会议") can share the
+  // verb of its last member.
   for (let k = found.length - 1; k >= 0; k--) {
     const p = found[k]!;
     const next = found[k + 1];
-    if (next?.listed && next.start === p.end + 1) {
-      p.role = next.role;
-      if (next.mentionOnly) p.mentionOnly = true;
-      continue;
-    }
     if (p.mentionOnly) continue;
-    let predicate = s.slice(p.end).replace(/^(?:等)?同志/, '').replace(/^等/, '');
-    const stop = predicate.search(/[，。；,;]/);
-    predicate = predicate.slice(0, Math.min(stop < 0 ? predicate.length : stop, 24));
-    if (next) predicate = predicate.slice(0, Math.max(0, next.start - p.end));
-    p.role = roleOf(predicate);
+    const rest = s.slice(p.end, next ? next.start : s.length).replace(/^(?:等)?同志/, '').replace(/^等/, '');
+    p.role = roleOf(rest);
+    // Nothing but separators and the next person's titles before the next name: a shared verb.
+    if (!p.role && next && !next.mentionOnly && !/[。；的]/.test(rest)) p.role = next.role;
   }
   return found.map(({ listed: _listed, ...rest }) => rest);
 }
