@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { InputError } from './report.ts';
 import { decode } from './stages/read.ts';
 import { parse } from './stages/parse.ts';
-import { normalize } from './stages/normalize.ts';
+import { clean, normalize, simplify } from './stages/normalize.ts';
 import { extractFacts } from './stages/extract.ts';
 import type { ExtractionResult } from './types.ts';
 
@@ -46,6 +46,7 @@ export function extractText(source: string, raw: string, options: SourceOptions 
       text: normalized.text,
       originalText: normalized.original,
       contextYear: parsed.contextYear,
+      context: simplify(clean(parsed.context)),
     },
   });
   if (result.meetings.length === 0 && result.people.length === 0) {

@@ -2,7 +2,7 @@
 // name, the date's missing year taken from context, and form and attendance from later sentences.
 import { dictionaries } from '../dict/index.ts';
 import type { Attendance } from '../types.ts';
-import { findOrganizations, resolveOrganization } from './extract-organizations.ts';
+import { expandProvince, findOrganizations, resolveOrganization, type OrgContext } from './extract-organizations.ts';
 
 export interface MeetingMention {
   name: string;
@@ -36,8 +36,10 @@ export function meetingNameAt(text: string): { name: string; kind: string } | nu
           const more = meetingNameAt(clause.slice(end + 1));
           if (more) return { name: clause.slice(0, end + 1) + more.name, kind: more.kind };
         }
-        if (end < 2 && kind === '会议') return null;
-        return { name: clause.slice(0, end), kind };
+        const name = clause.slice(0, end);
+        // "召开的一次重要会议" describes a meeting already named; it is not a new one.
+        if ((end < 2 && kind === '会议') || /^[的了是这那一此该]/.test(name) || (kind === '会议' && name.includes('的'))) return null;
+        return { name, kind };
       }
     }
   }
@@ -89,20 +91,34 @@ export function findMeetings(s: string): MeetingMention[] {
   return out;
 }
 
-/** The body that convened the meeting, from the words before 召开 (an organization or a chain). */
-export function organizerOf(convenerText: string, publisher: string | null): string | null {
-  const orgs = findOrganizations(convenerText);
-  if (orgs.length > 0) return orgs[0]!.name;
-  const text = convenerText.replace(/^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?/, '');
-  // "部党组书记、部长王甲主持召开" or "部党组召开": the chain's first body, or the publisher.
-  const head = text.split('、')[0] ?? '';
-  const raw = head.replace(/(党组书记|党组成员|书记|部长|厅长|局长|主任|组长).*$/, '');
-  if (raw && raw !== text) {
-    const org = resolveOrganization(raw, publisher);
-    if (org) return org.replace(/党组$/, '') === publisher ? publisher : org;
+/**
+ * The body that convened the meeting, from the words before 召开 (an organization or a chain) and
+ * the meeting's name: a 党组会议 is its party group's meeting whoever chairs it.
+ */
+export function organizerOf(convenerText: string, ctx: OrgContext, meetingName = ''): string | null {
+  const { publisher } = ctx;
+  // Where and how it was held are not who held it: 在厅机关大院, 以视频形式.
+  const text = expandProvince(
+    convenerText
+      .replace(/^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?/, '')
+      .replace(/(?:在[^，。]{1,20}|以[^，。]{1,12}(?:形式|方式))$/, ''),
+    ctx.province,
+  );
+  const party = meetingName.match(/^(?:部|厅|局|委)?(党组|党委)(?!书记)/)?.[1];
+  const orgs = findOrganizations(text);
+  let organizer: string | null = orgs[0]?.name ?? null;
+  if (!organizer) {
+    // "部党组书记、部长王甲主持召开" or "部党组召开": the chain's first body, or the publisher.
+    const head = text.split('、')[0] ?? '';
+    const raw = head.replace(/(党组书记|党组成员|书记|部长|厅长|局长|主任|组长).*$/, '');
+    if (raw && raw !== text) {
+      const org = resolveOrganization(raw, ctx);
+      if (org) organizer = org.replace(/党组$/, '') === publisher ? publisher : org;
+    }
+    organizer ??= resolveOrganization(text, ctx) ?? publisher;
   }
-  const whole = resolveOrganization(text, publisher);
-  return whole ?? publisher;
+  if (party && organizer && !organizer.endsWith(party)) organizer = organizer.replace(/(党组|党委)$/, '') + party;
+  return organizer;
 }
 
 export function attendanceOf(text: string): Attendance {

@@ -61,19 +61,47 @@ export function findOrganizations(text: string): OrgMention[] {
 
 const ABBREVIATION = /^(部|厅|局|委|办|署|院|会)(?=$|党组|党委|机关|“|[\u4e00-\u9fff])/;
 
+/** What resolves the short forms a bulletin uses for its own publisher and province. */
+export interface OrgContext {
+  /** The publishing body, full name (部 → 工业和信息化部). */
+  publisher: string | null;
+  /** The publisher's province (省 → 江苏省), or null for central bodies. */
+  province: string | null;
+}
+
+/** 省工业和信息化厅 → 江苏省工业和信息化厅; 驻省生态环境厅 → 驻四川省生态环境厅. */
+export function expandProvince(name: string, province: string | null): string {
+  if (!province) return name;
+  return name.replace(/^省(?!委员会$)/, province).replace(/(驻|和)省(?=[\u4e00-\u9fff])/g, `$1${province}`);
+}
+
+/** The province a bulletin's publisher belongs to: the first one its title or context names. */
+export function provinceOf(...texts: string[]): string | null {
+  const d = dictionaries();
+  for (const text of texts) {
+    for (const p of d.provinces) {
+      const at = text.indexOf(p);
+      if (at >= 0) return d.provinceFull.get(p) ?? p;
+    }
+  }
+  return null;
+}
+
 /**
  * Resolves the organization part of a title-chain element. `部`, `部党组`, `部“…”领导小组` refer to
  * the publishing body; names the dictionary knows are made canonical; anything else that ends like
  * an organization is kept as written. Returns null where the text is not an organization.
  */
-export function resolveOrganization(raw: string, publisher: string | null): string | null {
+export function resolveOrganization(raw: string, ctx: OrgContext): string | null {
   const d = dictionaries();
-  let s = raw.replace(/^中共/, '').trim();
+  const { publisher } = ctx;
+  let s = expandProvince(raw.replace(/^(?:中共|原|已故的原|已故的)/, '').trim(), ctx.province);
   if (!s) return null;
   if (publisher) {
     s = s.replace(/驻(部|厅|局|委)纪检监察组/, `驻${publisher}纪检监察组`);
     const m = s.match(ABBREVIATION);
-    if (m && publisher.endsWith(m[1]!)) {
+    // 部 stands for a ministry, 委 for a commission (…委员会), 厅 and 局 for themselves.
+    if (m && (publisher.endsWith(m[1]!) || (m[1] === '委' && publisher.endsWith('委员会')))) {
       const rest = s.slice(1);
       if (rest === '' || /^(党组|党委|机关党委|机关|办公厅|“)/.test(rest) || /(领导小组|工作组|小组|委员会|党组|党委)$/.test(rest)) {
         return publisher + rest;

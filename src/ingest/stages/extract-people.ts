@@ -5,7 +5,7 @@
 // right (同志, a known leader's title); the title chain before it gives the posts.
 import { dictionaries } from '../dict/index.ts';
 import type { Role } from '../types.ts';
-import { resolveOrganization } from './extract-organizations.ts';
+import { resolveOrganization, type OrgContext } from './extract-organizations.ts';
 import { tagWords } from './segment.ts';
 
 export interface PostMention {
@@ -30,9 +30,9 @@ const RIGHT_MARKER =
 // 一, 中, 志, 长, 书 and the like are common in given names (宋一鸣, 顾建中, 钱志刚, 魏长荣, 耿书平).
 const NOT_IN_GIVEN = new Set('的了是在与及等对就为从向以并也还又而或之其这那无不各该此每某们个名日时第负责会议部厅局委党组副主任处司省市县区记'.split(''));
 const LIST_LABEL = /(?:领导|负责同志|负责人|班子成员|主要负责同志|女儿|儿子|妻子|丈夫|父亲|母亲|家属|代表)$/;
-const JUNK_PREFIX = /^(?:会议由|会议|会上|会前|由|在|请|邀请|受|经|其中|随后|最后|首先|同时|并|和|与|及|同|向|对|为|是|上午|下午|晚上|近日|日前|当天)+/;
+const JUNK_PREFIX = /^(?:[^、，]{0,12}?由|已故的|原|会议|会上|会前|由|在|请|邀请|受|经|其中|随后|最后|首先|同时|并|和|与|及|同|向|对|为|是|上午|下午|晚上|近日|日前|当天)+/;
 const STUDIED_BEFORE = /(?:学习|贯彻|传达学习|学习贯彻|领会|落实|遵循|按照|深入学习|认真学习|传达了|学习了)$/;
-const STUDIED_AFTER = /^(?:同志)?(?:的)?(?:重要讲话|讲话精神|重要指示|重要批示|重要论述|重要思想|新时代|关于|在[^，。]{2,30}上的(?:重要)?讲话|为核心|来信|回信|贺信)/;
+const STUDIED_AFTER = /^(?:同志)?(?:的)?(?:先进事迹|事迹|重要讲话|讲话精神|重要指示|重要批示|重要论述|重要思想|新时代|关于|在[^，。]{2,30}上的(?:重要)?讲话|为核心|来信|回信|贺信)/;
 /** Titles that follow the name of a national leader (习近平总书记), with the body they belong to. */
 const TITLE_AFTER_NAME: Record<string, string> = {
   总书记: '党中央',
@@ -43,6 +43,7 @@ const TITLE_AFTER_NAME: Record<string, string> = {
 };
 const ORG_OF_NATIONAL_TITLE: Record<string, string> = { 总书记: '党中央', 总理: '国务院', 副总理: '国务院', 国务委员: '国务院', 国家主席: '国家' };
 const PARTY_TITLE = /^(党组|党委|党工委)/;
+const MEETING_NAME_WORDS = /(?<!作)(?:报告会|宣讲会|座谈会|交流会|汇报会|发布会|通报会)/g;
 
 const ROLE_PATTERNS: [Role, RegExp][] = [
   ['chair', /主持/],
@@ -123,16 +124,16 @@ function chainBefore(s: string, clauseStart: number, end: number): { elements: C
   return { elements, label };
 }
 
-function postsOf(elements: ChainElement[], publisher: string | null): PostMention[] {
+function postsOf(elements: ChainElement[], ctx: OrgContext): PostMention[] {
   const posts: PostMention[] = [];
   let current: string | null = null;
   for (const { title, raw } of elements) {
-    let org = resolveOrganization(raw, publisher);
+    let org = resolveOrganization(raw, ctx);
     if (!org && raw) {
       // Text that is not an organization (a place, a stray word): the title stands alone.
       org = null;
     }
-    const base: string | null = org ?? current ?? ORG_OF_NATIONAL_TITLE[title] ?? publisher;
+    const base: string | null = org ?? current ?? ORG_OF_NATIONAL_TITLE[title] ?? ctx.publisher;
     if (!base) continue;
     const party = title.match(PARTY_TITLE)?.[1];
     const bare = base.replace(/(机关党委|党组|党委|党工委)$/, '');
@@ -150,7 +151,9 @@ function clauseStartBefore(s: string, i: number, mask: boolean[]): number {
 
 /** The strongest role the first clause with a participation verb gives. */
 function roleOf(predicate: string): Role | null {
-  for (const clause of splitOutsideQuotes(predicate.replace(/[；;,]/g, '，'), '，')) {
+  // A meeting's name is not a verb: 出席报告会 is attending, not reporting.
+  const plain = predicate.replace(MEETING_NAME_WORDS, '会议');
+  for (const clause of splitOutsideQuotes(plain.replace(/[；;,]/g, '，'), '，')) {
     let best: Role | null = null;
     for (const [role, re] of ROLE_PATTERNS) {
       if (re.test(clause)) {
@@ -164,7 +167,7 @@ function roleOf(predicate: string): Role | null {
 }
 
 /** Every person the sentence names, with the posts its title chains give them and their role. */
-export function findPeople(s: string, publisher: string | null): PersonMention[] {
+export function findPeople(s: string, ctx: OrgContext): PersonMention[] {
   const d = dictionaries();
   const mask = quoteMask(s);
   const found: (PersonMention & { listed: boolean })[] = [];
@@ -195,7 +198,7 @@ export function findPeople(s: string, publisher: string | null): PersonMention[]
         evidence = tagWords(s.slice(i, Math.min(s.length, end + 4))).some((w) => w.start === 0 && w.word === name && w.tag === 'nr');
       }
       if (!evidence) continue;
-      const posts = listed ? prev!.posts : postsOf(elements, publisher);
+      const posts = listed ? prev!.posts : postsOf(elements, ctx);
       const after = right.match(/^(总书记|国家主席|主席|总理|委员长)/)?.[1];
       if (after && leader) posts.push({ title: after, organization: TITLE_AFTER_NAME[after]! });
       const mentionOnly = STUDIED_BEFORE.test(leftText) || STUDIED_AFTER.test(right) || (!!after && leader);

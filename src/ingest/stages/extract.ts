@@ -14,7 +14,7 @@ import type {
 } from '../types.ts';
 import { directiveOpener, enumeratedItems, findCampaigns } from './extract-directives.ts';
 import { attendanceOf, findMeetings, formOf, isoDate, organizerOf } from './extract-meetings.ts';
-import { findOrganizations, parentOrganization } from './extract-organizations.ts';
+import { expandProvince, findOrganizations, parentOrganization, provinceOf, type OrgContext } from './extract-organizations.ts';
 import { findPeople } from './extract-people.ts';
 import { segmentSentences, type Sentence } from './segment.ts';
 
@@ -25,27 +25,32 @@ export const shortHash = (s: string) => createHash('sha256').update(s).digest('h
 const evidenceOf = (s: Sentence): Evidence => ({ sentence: s.sentence, start: s.start, end: s.end });
 
 export interface ExtractInput {
-  bulletin: Omit<BulletinFact, 'contentHash'> & { contextYear?: number | null };
+  bulletin: Omit<BulletinFact, 'contentHash'> & { contextYear?: number | null; context?: string };
 }
 
 export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResult {
-  const { contextYear = null, ...meta } = input;
+  const { contextYear = null, context = '', ...meta } = input;
   const bulletin: BulletinFact = { ...meta, contentHash: createHash('sha256').update(meta.text).digest('hex') };
   const paragraphs = segmentSentences(bulletin.text);
   const sentences = paragraphs.flatMap((p) => p.sentences);
   const anyYear = bulletin.text.match(/((?:19|20)\d{2})年/);
   const yearContext = { publishedAt: bulletin.publishedAt, year: contextYear ?? (anyYear ? Number(anyYear[1]) : null) };
 
-  let publisher = findOrganizations(bulletin.title)[0]?.name ?? null;
-  if (!publisher) {
+  // The publisher: the first body the title names, else the first meeting's convener. Its
+  // province resolves 省 in 省工业和信息化厅 and 驻省…纪检监察组.
+  const province = provinceOf(bulletin.title, context) ?? provinceOf(bulletin.text);
+  const ctx: OrgContext = { publisher: null, province };
+  ctx.publisher = findOrganizations(expandProvince(bulletin.title, province))[0]?.name ?? null;
+  if (!ctx.publisher) {
     for (const s of sentences) {
       const meeting = findMeetings(s.sentence)[0];
       if (meeting) {
-        publisher = organizerOf(meeting.convenerText, null);
-        if (publisher) break;
+        ctx.publisher = organizerOf(meeting.convenerText, ctx);
+        if (ctx.publisher) break;
       }
     }
   }
+  const publisher = ctx.publisher;
 
   const meetings: MeetingFact[] = [];
   const meetingSentence = new Map<string, number>();
@@ -71,8 +76,17 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
     const text = s.sentence;
 
     for (const m of findMeetings(text)) {
-      const organizer = organizerOf(m.convenerText, publisher) ?? publisher;
-      const { date, dateEnd } = isoDate(m.date, yearContext);
+      const organizer = organizerOf(m.convenerText, ctx, m.name) ?? publisher;
+      let { date, dateEnd } = isoDate(m.date, yearContext);
+      if (!date) {
+        // Relative days: 今天 is the publish date; 当日/随后/会后 is the day of the meeting before.
+        const before = text.slice(0, m.start);
+        if (/今天|今日/.test(before)) date = bulletin.publishedAt;
+        else if (/当日|当天|同日|随后|会后|结束后|紧接着|之后/.test(before) || meetings.length > 0) {
+          date = meetings[meetings.length - 1]?.date ?? null;
+        }
+        dateEnd = null;
+      }
       const key = shortHash([organizer ?? bulletin.key, date ?? bulletin.key, m.name].join('|'));
       if (meetings.some((x) => x.key === key)) continue;
       const meeting: MeetingFact = {
@@ -96,7 +110,7 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
     for (const org of findOrganizations(text)) addOrg(org.name, ev);
     for (const c of findCampaigns(text)) if (!campaigns.has(c.name)) campaigns.set(c.name, { name: c.name, evidence: ev });
 
-    const found = findPeople(text, publisher);
+    const found = findPeople(text, ctx);
     for (const f of found) {
       const p = person(f.name);
       if (!p.mentions.some((m) => m.start === ev.start)) p.mentions.push(ev);

@@ -14,6 +14,8 @@ export interface ParsedInput {
   publishedAt: string | null;
   /** Years named by the file name or page outside the article, to date "3月15日" meetings. */
   contextYear: number | null;
+  /** Text around the article (file name, site header and footer): names the publisher's province. */
+  context: string;
   paragraphs: string[];
 }
 
@@ -125,7 +127,7 @@ export function parse(source: string, text: string): ParsedInput {
     const $ = cheerio.load(rest);
     $(DROP).remove();
     const paragraphs = splitParagraphs(blockText($, $.root()[0]!));
-    return { source, form: 'seed', title, publishedAt: null, contextYear: yearIn(firstLine), paragraphs };
+    return { source, form: 'seed', title, publishedAt: null, contextYear: yearIn(firstLine), context: firstLine, paragraphs };
   }
 
   if (/^\s*(<!doctype|<html|<head|<body|<meta)/i.test(text) || /<body[\s>]/i.test(text)) {
@@ -138,14 +140,14 @@ export function parse(source: string, text: string): ParsedInput {
     const title = pageTitle($, body);
     let paragraphs = splitParagraphs(blockText($, body)).filter((p) => !DATE_LINE.test(p) || cjkCount(p) > 40);
     if (title) paragraphs = paragraphs.filter((p) => p !== title);
-    return { source, form: 'page', title, publishedAt, contextYear: yearIn(wholeText), paragraphs };
+    return { source, form: 'page', title, publishedAt, contextYear: yearIn(wholeText), context: `${$('title').text()} ${wholeText.slice(0, 2000)}`, paragraphs };
   }
 
   if (/^\s*<(div|p|span|section|article)[\s>]/i.test(text)) {
     const $ = cheerio.load(text);
     $(DROP).remove();
     const paragraphs = splitParagraphs(blockText($, $.root()[0]!));
-    return { source, form: 'fragment', title: '', publishedAt: null, contextYear: null, paragraphs };
+    return { source, form: 'fragment', title: '', publishedAt: null, contextYear: null, context: '', paragraphs };
   }
 
   const lines = splitParagraphs(text);
@@ -154,5 +156,5 @@ export function parse(source: string, text: string): ParsedInput {
   const first = lines[0] ?? '';
   const hasTitle = lines.length > 1 && first.length <= 60 && !/[。；]$/.test(first);
   const paragraphs = (hasTitle ? lines.slice(1) : lines).filter((p) => !DATE_LINE.test(p) || cjkCount(p) > 40);
-  return { source, form: 'text', title: hasTitle ? first : '', publishedAt, contextYear: yearIn(text), paragraphs };
+  return { source, form: 'text', title: hasTitle ? first : '', publishedAt, contextYear: yearIn(text), context: '', paragraphs };
 }

@@ -307,8 +307,8 @@ export interface ModelMeta {
 export interface Model {
   meta: ModelMeta;
   mask: number;
-  /** Bucket-major int8 weights: weights[bucket*NT + tag]. */
-  weights: Int8Array;
+  /** Bucket-major int8 weights: weights[bucket*NT + tag] (float while learning). */
+  weights: Int8Array | Float32Array;
 }
 
 const learnedDir = (name: string) => fileURLToPath(new URL(`../dict/learned/${name}`, import.meta.url));
@@ -360,7 +360,7 @@ export interface RecognizeOptions {
 }
 
 let featBuf = new Int32Array(0);
-let emBuf = new Int32Array(0);
+let emBuf: Int32Array | Float32Array = new Int32Array(0);
 let tagBuf = new Uint8Array(0);
 
 /** The entities of a text, in order; offsets are UTF-16 indices into text. */
@@ -372,7 +372,9 @@ export function recognize(text: string, options: RecognizeOptions = {}): Entity[
   const { codes, classes, names: nb } = encode(text);
   const nProfiles = profile === 0 ? 1 : 2;
   if (featBuf.length < n * NF * nProfiles) featBuf = new Int32Array(n * NF * nProfiles * 2);
-  if (emBuf.length < n * NT) emBuf = new Int32Array(n * NT * 2);
+  if (emBuf.length < n * NT || (m.weights instanceof Float32Array) !== (emBuf instanceof Float32Array)) {
+    emBuf = m.weights instanceof Float32Array ? new Float32Array(n * NT * 2) : new Int32Array(n * NT * 2);
+  }
   if (tagBuf.length < n) tagBuf = new Uint8Array(n * 2);
   features(codes, classes, nb, n, 0, m.mask, featBuf, 0);
   if (profile) features(codes, classes, nb, n, profile, m.mask, featBuf, n * NF);
