@@ -6,6 +6,7 @@ import type { Executor } from '../neo4j/executor.ts';
 import { schema } from '../schema/index.ts';
 import type { Context } from './context.ts';
 import { EXAMPLES } from './examples.ts';
+import { explorerResponse } from './explorer/serve.ts';
 
 export interface YogaOptions {
   executor: Executor;
@@ -42,8 +43,10 @@ export function createServer({ executor, apiToken, maskErrors = true, cors }: Yo
           if (url.pathname === '/ready') {
             const ready = await executor.ping();
             endResponse(new fetchAPI.Response(JSON.stringify({ ready }), { status: ready ? 200 : 503, headers: { 'content-type': 'application/json' } }));
-          } else if (url.pathname === '/') {
-            endResponse(new fetchAPI.Response(null, { status: 302, headers: { location: '/graphql' } }));
+          } else {
+            const page = explorerResponse(url.pathname);
+            if (page) endResponse(page);
+            else if (url.pathname === '/') endResponse(new fetchAPI.Response(null, { status: 302, headers: { location: '/graphql' } }));
           }
         },
       },
