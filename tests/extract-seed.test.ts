@@ -99,16 +99,35 @@ describe('the seed bulletin', () => {
     expect(speech).toBe('工业和信息化部党组书记、部长、部“不忘初心、牢记使命”主题教育工作领导小组组长苗圩同志作动员讲话。');
   });
 
+  it('gives every fact a confidence, surer for a title chain than for an inherited organization', () => {
+    const all = [
+      ...r.meetings,
+      ...r.people,
+      ...r.people.flatMap((p) => [...p.posts, ...p.participation]),
+      ...r.organizations,
+      ...r.directives,
+    ];
+    for (const fact of all) {
+      expect(fact.confidence).toBeGreaterThan(0.5);
+      expect(fact.confidence).toBeLessThanOrEqual(1);
+    }
+    const miao = person('苗圩')!;
+    const minister = miao.posts.find((p) => p.title === '部长')!; // organization inherited from the chain
+    const secretary = miao.posts.find((p) => p.title === '党组书记')!; // organization written out
+    expect(secretary.confidence).toBeGreaterThan(minister.confidence);
+  });
+
   it('prints the extract --json contract', () => {
     const c = toContract(r);
     expect(Object.keys(c)).toEqual(['file', 'bulletin', 'meetings', 'people', 'organizations', 'directives', 'campaigns']);
     expect(c.bulletin).toMatchObject({ title: r.bulletin.title, publishedAt: null });
-    expect(Object.keys(c.meetings[0]!)).toEqual(['key', 'name', 'kind', 'date', 'dateEnd', 'organizer', 'form', 'attendance', 'campaign']);
+    expect(Object.keys(c.meetings[0]!)).toEqual(['key', 'name', 'kind', 'date', 'dateEnd', 'organizer', 'form', 'attendance', 'campaign', 'confidence']);
     expect(c.people.find((p) => p.name === '苗圩')).toEqual({
       name: '苗圩',
-      posts: expect.arrayContaining([{ title: '部长', organization: '工业和信息化部' }]),
-      participation: [{ meeting: r.meetings[0]!.key, as: 'speaker' }],
+      posts: expect.arrayContaining([{ title: '部长', organization: '工业和信息化部', confidence: expect.any(Number) }]),
+      participation: [{ meeting: r.meetings[0]!.key, as: 'speaker', confidence: expect.any(Number) }],
       mentioned: false,
+      confidence: expect.any(Number),
     });
     expect(c.directives[3]).toMatchObject({ speaker: '范小建', kind: '指出', ordinal: 4 });
     expect(c.campaigns).toEqual(['“不忘初心、牢记使命”主题教育']);

@@ -10,6 +10,12 @@ export interface Evidence {
   end: number;
 }
 
+/**
+ * How sure the extractor is of a fact, from 0 to 1: rule-based, by the kind of evidence
+ * (a title chain before a name is surer than a bare name before a verb).
+ */
+export type Confidence = number;
+
 /** How a person took part in a meeting; the strongest role wins (chair > speaker > attendee). */
 export type Role = 'chair' | 'speaker' | 'attendee';
 export const ROLES: readonly Role[] = ['chair', 'speaker', 'attendee'];
@@ -56,6 +62,7 @@ export interface MeetingFact {
   attendance: Attendance;
   campaign: string | null;
   evidence: Evidence;
+  confidence: Confidence;
 }
 
 export interface PostFact {
@@ -63,6 +70,7 @@ export interface PostFact {
   title: string;
   organization: string;
   evidence: Evidence;
+  confidence: Confidence;
 }
 
 export interface ParticipationFact {
@@ -70,6 +78,7 @@ export interface ParticipationFact {
   meeting: string;
   as: Role;
   evidence: Evidence;
+  confidence: Confidence;
 }
 
 export interface PersonFact {
@@ -81,6 +90,8 @@ export interface PersonFact {
   mentioned: boolean;
   /** Every sentence that names the person. */
   mentions: Evidence[];
+  /** How sure the extractor is that this is a person's name. */
+  confidence: Confidence;
 }
 
 export interface OrganizationFact {
@@ -89,6 +100,7 @@ export interface OrganizationFact {
   /** The organization this one belongs to (部党组 → 部), or null. */
   parent: string | null;
   evidence: Evidence;
+  confidence: Confidence;
 }
 
 export interface DirectiveItem {
@@ -110,6 +122,7 @@ export interface DirectiveFact {
   /** Enumerated items (一是…二是…), in order. */
   items: DirectiveItem[];
   evidence: Evidence;
+  confidence: Confidence;
 }
 
 export interface CampaignFact {

@@ -11,6 +11,8 @@ import { tagWords } from './segment.ts';
 export interface PostMention {
   title: string;
   organization: string;
+  /** Lower where the organization was inherited or defaulted to the publisher. */
+  confidence: number;
 }
 
 export interface PersonMention {
@@ -20,6 +22,10 @@ export interface PersonMention {
   end: number;
   posts: PostMention[];
   role: Role | null;
+  /** How sure the name is a person's: by the evidence that let it in. */
+  confidence: number;
+  /** How sure the role is: lower where a list shares its last member's verb. */
+  roleConfidence: number;
   /** Named as the author of a speech or thought being studied, not as someone present. */
   mentionOnly: boolean;
 }
@@ -138,7 +144,7 @@ function postsOf(elements: ChainElement[], ctx: OrgContext): PostMention[] {
     const party = title.match(PARTY_TITLE)?.[1];
     const bare = base.replace(/(机关党委|党组|党委|党工委)$/, '');
     const organization = party ? bare + party : org ?? bare;
-    posts.push({ title, organization });
+    posts.push({ title, organization, confidence: org ? 0.95 : current ? 0.9 : 0.8 });
     current = org ?? current ?? base;
   }
   return posts;
@@ -200,9 +206,10 @@ export function findPeople(s: string, ctx: OrgContext): PersonMention[] {
       if (!evidence) continue;
       const posts = listed ? prev!.posts : postsOf(elements, ctx);
       const after = right.match(/^(总书记|国家主席|主席|总理|委员长)/)?.[1];
-      if (after && leader) posts.push({ title: after, organization: TITLE_AFTER_NAME[after]! });
+      if (after && leader) posts.push({ title: after, organization: TITLE_AFTER_NAME[after]!, confidence: 0.95 });
       const mentionOnly = STUDIED_BEFORE.test(leftText) || STUDIED_AFTER.test(right) || (!!after && leader);
-      accepted = { name, start: i, end, posts, role: null, mentionOnly, listed };
+      const confidence = leader ? 0.99 : elements.length > 0 ? 0.97 : comrade || listed ? 0.93 : label ? 0.9 : 0.8;
+      accepted = { name, start: i, end, posts, role: null, confidence, roleConfidence: 0, mentionOnly, listed };
       break;
     }
     if (accepted) {
@@ -218,8 +225,12 @@ export function findPeople(s: string, ctx: OrgContext): PersonMention[] {
     if (p.mentionOnly) continue;
     const rest = s.slice(p.end, next ? next.start : s.length).replace(/^(?:等)?同志/, '').replace(/^等/, '');
     p.role = roleOf(rest);
+    p.roleConfidence = 0.95;
     // Nothing but separators and the next person's titles before the next name: a shared verb.
-    if (!p.role && next && !next.mentionOnly && !/[。；的]/.test(rest)) p.role = next.role;
+    if (!p.role && next && !next.mentionOnly && !/[。；的]/.test(rest)) {
+      p.role = next.role;
+      p.roleConfidence = 0.9;
+    }
   }
   return found.map(({ listed: _listed, ...rest }) => rest);
 }

@@ -59,12 +59,15 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
   const directives: DirectiveFact[] = [];
   const campaigns = new Map<string, CampaignFact>();
 
-  const addOrg = (name: string, ev: Evidence) => {
-    if (!organizations.has(name)) organizations.set(name, { name, aliases: [], parent: null, evidence: ev });
+  /** A dictionary or pattern match is surer than a name read off a title chain. */
+  const addOrg = (name: string, ev: Evidence, confidence: number) => {
+    const known = organizations.get(name);
+    if (!known) organizations.set(name, { name, aliases: [], parent: null, evidence: ev, confidence });
+    else known.confidence = Math.max(known.confidence, confidence);
   };
   const person = (name: string): PersonFact => {
     let p = people.get(name);
-    if (!p) people.set(name, (p = { name, posts: [], participation: [], mentioned: false, mentions: [] }));
+    if (!p) people.set(name, (p = { name, posts: [], participation: [], mentioned: false, mentions: [], confidence: 0 }));
     return p;
   };
 
@@ -100,22 +103,25 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
         attendance: { count: null, approximate: false, mainVenue: false, branchVenues: false },
         campaign: findCampaigns(m.name)[0]?.name ?? null,
         evidence: ev,
+        // An explicit date and convener make a meeting surer than one dated from context.
+        confidence: m.date && organizer ? 0.95 : date && organizer ? 0.85 : 0.7,
       };
       meetings.push(meeting);
       meetingSentence.set(key, index);
       current = meeting;
-      if (organizer) addOrg(organizer, ev);
+      if (organizer) addOrg(organizer, ev, 0.9);
     }
 
-    for (const org of findOrganizations(text)) addOrg(org.name, ev);
+    for (const org of findOrganizations(text)) addOrg(org.name, ev, 0.95);
     for (const c of findCampaigns(text)) if (!campaigns.has(c.name)) campaigns.set(c.name, { name: c.name, evidence: ev });
 
     const found = findPeople(text, ctx);
     for (const f of found) {
       const p = person(f.name);
+      p.confidence = Math.max(p.confidence, f.confidence);
       if (!p.mentions.some((m) => m.start === ev.start)) p.mentions.push(ev);
       for (const post of f.posts) {
-        addOrg(post.organization, ev);
+        addOrg(post.organization, ev, 0.85);
         if (!p.posts.some((q) => q.title === post.title && q.organization === post.organization)) {
           p.posts.push({ ...post, evidence: ev });
         }
@@ -123,8 +129,9 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
       const meeting = current as MeetingFact | null;
       if (f.role && !f.mentionOnly && meeting) {
         const existing = p.participation.find((x) => x.meeting === meeting.key);
-        if (!existing) p.participation.push({ meeting: meeting.key, as: f.role, evidence: ev });
-        else if (RANK[f.role] > RANK[existing.as]) Object.assign(existing, { as: f.role, evidence: ev });
+        const confidence = Math.min(f.confidence, f.roleConfidence);
+        if (!existing) p.participation.push({ meeting: meeting.key, as: f.role, evidence: ev, confidence });
+        else if (RANK[f.role] > RANK[existing.as]) Object.assign(existing, { as: f.role, evidence: ev, confidence });
       }
     }
 
@@ -143,6 +150,7 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
         text: text.slice(opener.bodyStart),
         items: [],
         evidence: ev,
+        confidence: opener.byMeeting ? 0.95 : 0.9,
       };
       directives.push(openDirective);
     } else if (openDirective && sentences[index - 1]?.paragraph === s.paragraph) {
@@ -160,7 +168,7 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
       // A speaker whose words are a directive spoke at the meeting.
       const p = person(d.speaker);
       const existing = p.participation.find((x) => x.meeting === d.meeting);
-      if (!existing) p.participation.push({ meeting: d.meeting, as: 'speaker', evidence: d.evidence });
+      if (!existing) p.participation.push({ meeting: d.meeting, as: 'speaker', evidence: d.evidence, confidence: d.confidence });
       else if (RANK.speaker > RANK[existing.as]) existing.as = 'speaker';
     }
   }

@@ -12,6 +12,9 @@ const EVIDENCE = (r: string) => `
 
 const span = (bulletin: string, e: { start: number; end: number }) => `${bulletin}:${e.start}:${e.end}`;
 
+/** The highest confidence any bulletin gave the fact. */
+const CONFIDENCE = (x: string) => `${x}.confidence = CASE WHEN ${x}.confidence IS NULL OR row.confidence > ${x}.confidence THEN row.confidence ELSE ${x}.confidence END`;
+
 export function bulletinState(key: string): CypherQuery {
   return { cypher: 'MATCH (b:Bulletin {key: $key}) RETURN b.contentHash AS contentHash', params: { key } };
 }
@@ -39,7 +42,8 @@ SET b.source = $source, b.title = $title, b.publishedAt = CASE WHEN $publishedAt
 MATCH (b:Bulletin {key: $bulletin})
 UNWIND $rows AS row
 MERGE (o:Organization {name: row.name})
-SET o.aliases = reduce(acc = coalesce(o.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)
+SET o.aliases = reduce(acc = coalesce(o.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
+    ${CONFIDENCE('o')}
 MERGE (o)-[r:MENTIONED_IN]->(b)
 SET ${EVIDENCE('r')}
 WITH o, row WHERE row.parent IS NOT NULL
@@ -48,7 +52,7 @@ MERGE (o)-[r:PART_OF]->(p)
 SET ${EVIDENCE('r')}`,
       params: {
         ...params,
-        rows: result.organizations.map((o) => ({ name: o.name, aliases: o.aliases, parent: o.parent, evidence: ev(o.evidence) })),
+        rows: result.organizations.map((o) => ({ name: o.name, aliases: o.aliases, parent: o.parent, evidence: ev(o.evidence), confidence: o.confidence })),
       },
     },
     {
@@ -60,7 +64,8 @@ SET m.name = row.name, m.kind = row.kind,
     m.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END,
     m.dateEnd = CASE WHEN row.dateEnd IS NULL THEN null ELSE date(row.dateEnd) END,
     m.form = row.form, m.organizer = row.organizer, m.attendanceCount = row.count,
-    m.attendanceApproximate = row.approximate, m.mainVenue = row.mainVenue, m.branchVenues = row.branchVenues
+    m.attendanceApproximate = row.approximate, m.mainVenue = row.mainVenue, m.branchVenues = row.branchVenues,
+    ${CONFIDENCE('m')}
 MERGE (m)-[r:REPORTED_IN]->(b)
 SET ${EVIDENCE('r')}
 WITH m, row
@@ -81,7 +86,7 @@ CALL (m, row) {
         rows: result.meetings.map((m) => ({
           key: m.key, name: m.name, kind: m.kind, date: m.date, dateEnd: m.dateEnd, form: m.form, organizer: m.organizer,
           count: m.attendance.count, approximate: m.attendance.approximate, mainVenue: m.attendance.mainVenue,
-          branchVenues: m.attendance.branchVenues, campaign: m.campaign, evidence: ev(m.evidence),
+          branchVenues: m.attendance.branchVenues, campaign: m.campaign, evidence: ev(m.evidence), confidence: m.confidence,
         })),
       },
     },
@@ -99,11 +104,12 @@ SET ${EVIDENCE('r')}`,
 MATCH (b:Bulletin {key: $bulletin})
 UNWIND $rows AS row
 MERGE (p:Person {name: row.name})
+SET ${CONFIDENCE('p')}
 MERGE (p)-[r:MENTIONED_IN]->(b)
 SET ${EVIDENCE('r')}, r.mentionedOnly = row.mentioned`,
       params: {
         ...params,
-        rows: result.people.map((p) => ({ name: p.name, mentioned: p.mentioned, evidence: p.mentions.map((m) => span(key, m)) })),
+        rows: result.people.map((p) => ({ name: p.name, mentioned: p.mentioned, confidence: p.confidence, evidence: p.mentions.map((m) => span(key, m)) })),
       },
     },
     {
@@ -116,7 +122,7 @@ SET post.title = row.title, post.organization = row.organization
 MERGE (post)-[of:OF]->(o)
 SET ${EVIDENCE('of')}
 MERGE (p)-[r:HELD]->(post)
-SET ${EVIDENCE('r')},
+SET ${EVIDENCE('r')}, ${CONFIDENCE('r')},
     r.seen = [s IN coalesce(r.seen, []) WHERE NOT s STARTS WITH $bulletin + '|'] + CASE WHEN row.date IS NULL THEN [] ELSE [$bulletin + '|' + row.date] END
 WITH r, [s IN r.seen | date(split(s, '|')[1])] AS days
 SET r.firstSeen = reduce(m = null, d IN days | CASE WHEN m IS NULL OR d < m THEN d ELSE m END),
@@ -131,6 +137,7 @@ SET r.firstSeen = reduce(m = null, d IN days | CASE WHEN m IS NULL OR d < m THEN
             organization: post.organization,
             date: p.participation.map((x) => meetingDate.get(x.meeting)).find(Boolean) ?? factDate,
             evidence: ev(post.evidence),
+            confidence: post.confidence,
           })),
         ),
       },
@@ -140,14 +147,14 @@ SET r.firstSeen = reduce(m = null, d IN days | CASE WHEN m IS NULL OR d < m THEN
 UNWIND $rows AS row
 MATCH (p:Person {name: row.person}), (m:Meeting {key: row.meeting})
 MERGE (p)-[r:ATTENDED]->(m)
-SET ${EVIDENCE('r')},
+SET ${EVIDENCE('r')}, ${CONFIDENCE('r')},
     r.roles = [x IN coalesce(r.roles, []) WHERE NOT x STARTS WITH $bulletin + '|'] + ($bulletin + '|' + row.as)
 WITH r, [x IN r.roles | split(x, '|')[1]] AS roles
 SET r.as = CASE WHEN 'chair' IN roles THEN 'chair' WHEN 'speaker' IN roles THEN 'speaker' ELSE 'attendee' END`,
       params: {
         ...params,
         rows: result.people.flatMap((p) =>
-          p.participation.map((x) => ({ person: p.name, meeting: x.meeting, as: x.as, evidence: ev(x.evidence) })),
+          p.participation.map((x) => ({ person: p.name, meeting: x.meeting, as: x.as, evidence: ev(x.evidence), confidence: x.confidence })),
         ),
       },
     },
@@ -156,7 +163,8 @@ SET r.as = CASE WHEN 'chair' IN roles THEN 'chair' WHEN 'speaker' IN roles THEN 
 UNWIND $rows AS row
 MATCH (m:Meeting {key: row.meeting})
 MERGE (d:Directive {key: row.key})
-SET d.kind = row.kind, d.ordinal = row.ordinal, d.text = row.text, d.items = row.items, d.speaker = row.speaker, d.meeting = row.meeting
+SET d.kind = row.kind, d.ordinal = row.ordinal, d.text = row.text, d.items = row.items, d.speaker = row.speaker, d.meeting = row.meeting,
+    ${CONFIDENCE('d')}
 MERGE (m)-[r:ISSUED]->(d)
 SET ${EVIDENCE('r')}
 WITH d, row WHERE row.speaker IS NOT NULL
@@ -167,7 +175,7 @@ SET ${EVIDENCE('r')}`,
         ...params,
         rows: result.directives.map((d) => ({
           key: d.key, meeting: d.meeting, kind: d.kind, ordinal: d.ordinal, text: d.text,
-          items: d.items.map((i) => i.text), speaker: d.speaker, evidence: ev(d.evidence),
+          items: d.items.map((i) => i.text), speaker: d.speaker, evidence: ev(d.evidence), confidence: d.confidence,
         })),
       },
     },
