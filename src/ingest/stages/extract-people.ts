@@ -26,6 +26,8 @@ export interface PersonMention {
   confidence: number;
   /** How sure the role is: lower where a list shares its last member's verb. */
   roleConfidence: number;
+  /** Where the person's predicate starts: after the name and a title that follows it (王甲副部长). */
+  after: number;
   /** Named as the author of a speech or thought being studied, not as someone present. */
   mentionOnly: boolean;
 }
@@ -34,7 +36,7 @@ const RIGHT_MARKER =
   /^(?:同志|、|，|。|；|：|（|\(|出席|参加|列席|主持|讲话|作|做|指出|强调|要求|表示|传达|宣读|宣布|通报|介绍|汇报|发言|到会|到场|在|对|就|代表|带领|率|一行|等|和|与|及|总书记|主席|总理|委员长|首先|结合|围绕|分别|先后|深入|领学|领读|部署|解读|讲授|致辞|主讲|提出|希望|充分|肯定|听取|重要|专题|以|为|从|向|主讲|点评|总结|逐一|书面|也|还|带头|同|讲述|回顾|应邀|深情|畅谈|谈|作为|率先|介绍|汇报|$)/;
 // Characters that end a name rather than continue it (particles, verbs, title parts). Kept short:
 // 一, 中, 志, 长, 书 and the like are common in given names (宋一鸣, 顾建中, 钱志刚, 魏长荣, 耿书平).
-const NOT_IN_GIVEN = new Set('的了是在与及等对就为从向以并也还又而或之其这那无不各该此每某们个名日时第负责会议部厅局委党组副主任处司省市县区记'.split(''));
+const NOT_IN_GIVEN = new Set('的了是在与及等对就为从向以并也还又而或之其这那无不各该此每某们个名日时第负责总会议部厅局委党组副主任处司省市县区记'.split(''));
 const LIST_LABEL = /(?:领导|负责同志|负责人|班子成员|主要负责同志|女儿|儿子|妻子|丈夫|父亲|母亲|家属|代表)$/;
 const JUNK_PREFIX = /^(?:[^、，]{0,12}?由|已故的|原|会议|会上|会前|由|在|请|邀请|受|经|其中|随后|最后|首先|同时|并|和|与|及|同|向|对|为|是|上午|下午|晚上|近日|日前|当天)+/;
 const STUDIED_BEFORE = /(?:学习|贯彻|传达学习|学习贯彻|领会|落实|遵循|按照|深入学习|认真学习|传达了|学习了)$/;
@@ -189,32 +191,40 @@ export function findPeople(s: string, ctx: OrgContext): PersonMention[] {
     for (const name of endsTitle ? [] : nameCandidates(s, i)) {
       const end = i + name.length;
       const right = s.slice(end);
+      // A title after the name (王甲副部长主持) is evidence too, when a marker closes it.
+      // Only where the name opens its phrase: 部核安全总工程师 is one title, not 安全 the person.
+      const opensPhrase = i === 0 || /[，、；：。（(“由和与及请]/.test(s[i - 1]!);
+      const titleAfter = opensPhrase
+        ? d.titles.find((t) => right.startsWith(t) && RIGHT_MARKER.test(right.slice(t.length)) && !TITLE_AFTER_NAME[t])
+        : undefined;
       // A leader's name stands before anything (习近平生态文明思想); others need a closing marker.
-      if (!RIGHT_MARKER.test(right) && !d.leaders.has(name)) continue;
+      if (!RIGHT_MARKER.test(right) && !d.leaders.has(name) && !titleAfter) continue;
       const prev = found[found.length - 1];
-      const listed = !!prev && prev.end === i - 1 && /[、和及与]/.test(s[i - 1]!);
+      const listed = !!prev && prev.after === i - 1 && /[、和及与]/.test(s[i - 1]!);
       const clauseStart = clauseStartBefore(s, i, mask);
       const { elements, label } = listed ? { elements: [], label: false } : chainBefore(s, clauseStart, i);
       const leader = d.leaders.has(name);
       const comrade = right.startsWith('同志');
       const leftText = s.slice(clauseStart, i);
-      let evidence = elements.length > 0 || label || listed || leader || comrade;
+      let evidence = elements.length > 0 || label || listed || leader || comrade || !!titleAfter;
       if (!evidence && leftText.replace(JUNK_PREFIX, '') === '' && /^(主持|出席|参加|讲话|指出|强调|传达|作)/.test(right)) {
         // A bare name opening a clause: ask the segmenter whether it reads as a person name.
         evidence = tagWords(s.slice(i, Math.min(s.length, end + 4))).some((w) => w.start === 0 && w.word === name && w.tag === 'nr');
       }
       if (!evidence) continue;
-      const posts = listed ? prev!.posts : postsOf(elements, ctx);
+      const posts = listed && !titleAfter ? prev!.posts : postsOf(elements, ctx);
+      if (titleAfter) posts.push(...postsOf([{ title: titleAfter, raw: '' }], ctx));
       const after = right.match(/^(总书记|国家主席|主席|总理|委员长)/)?.[1];
       if (after && leader) posts.push({ title: after, organization: TITLE_AFTER_NAME[after]!, confidence: 0.95 });
       const mentionOnly = STUDIED_BEFORE.test(leftText) || STUDIED_AFTER.test(right) || (!!after && leader);
-      const confidence = leader ? 0.99 : elements.length > 0 ? 0.97 : comrade || listed ? 0.93 : label ? 0.9 : 0.8;
-      accepted = { name, start: i, end, posts, role: null, confidence, roleConfidence: 0, mentionOnly, listed };
+      const confidence = leader ? 0.99 : elements.length > 0 ? 0.97 : comrade || listed || titleAfter ? 0.93 : label ? 0.9 : 0.8;
+      const after2 = end + (titleAfter?.length ?? 0);
+      accepted = { name, start: i, end, posts, role: null, confidence, roleConfidence: 0, mentionOnly, listed, after: after2 };
       break;
     }
     if (accepted) {
       found.push(accepted);
-      i = accepted.end;
+      i = accepted.after;
     } else i++;
   }
   // Read each person's predicate right to left, so that a list ("A、B，C出席会议") can share the
@@ -223,7 +233,7 @@ export function findPeople(s: string, ctx: OrgContext): PersonMention[] {
     const p = found[k]!;
     const next = found[k + 1];
     if (p.mentionOnly) continue;
-    const rest = s.slice(p.end, next ? next.start : s.length).replace(/^(?:等)?同志/, '').replace(/^等/, '');
+    const rest = s.slice(p.after, next ? next.start : s.length).replace(/^(?:等)?同志/, '').replace(/^等/, '');
     p.role = roleOf(rest);
     p.roleConfidence = 0.95;
     // Nothing but separators and the next person's titles before the next name: a shared verb.

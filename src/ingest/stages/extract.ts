@@ -72,6 +72,7 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
   };
 
   let current: MeetingFact | null = null;
+  let lastSpeaker: string | null = null;
   let openDirective: DirectiveFact | null = null;
 
   sentences.forEach((s, index) => {
@@ -137,14 +138,17 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
 
     // Directives: an opener starts one; sentences after it in the paragraph belong to it.
     const lead = found.find((f) => !/[，。]/.test(text.slice(0, f.start)));
-    const opener = directiveOpener(text, lead ? lead.end : null);
+    // 他强调 continues the last speaker's words.
+    const pronoun = !lead && /^[他她]/.test(text) && lastSpeaker ? lastSpeaker : null;
+    const opener = directiveOpener(text, lead ? lead.after : pronoun ? 1 : null);
+    for (const f of found) if (f.role === 'speaker' || f.role === 'chair') lastSpeaker = f.name;
     const meeting = current as MeetingFact | null;
     if (opener && meeting) {
       const ordinal = directives.filter((d) => d.meeting === meeting.key).length + 1;
       openDirective = {
         key: shortHash(`${meeting.key}|${ordinal}`),
         meeting: meeting.key,
-        speaker: opener.byMeeting ? null : lead!.name,
+        speaker: opener.byMeeting ? null : (lead?.name ?? pronoun),
         kind: opener.kind,
         ordinal,
         text: text.slice(opener.bodyStart),

@@ -301,6 +301,8 @@ export interface ModelMeta {
   profiles: string[];
   /** Per profile: NT*NT transitions, then NT start, then NT end scores (in weight units). */
   transitions: number[][];
+  /** Per profile, the types its corpus annotates; decoding with a profile yields only those. */
+  profileTypes?: string[][];
   trainedOn: string;
 }
 
@@ -419,11 +421,18 @@ export function recognize(text: string, options: RecognizeOptions = {}): Entity[
     em[eo+12] = a12;
   }
   const tr = transitionsFor(m, profile);
-  viterbi(em, n, tr.trans, tr.start, tr.end, tagBuf);
+  viterbi(em, n, tr.trans, tr.start, tr.end, tagBuf, tr.mask === 0xffff ? undefined : constMask(tr.mask, n));
   return spansOf(tagBuf, n).map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
 }
 
-const transCache = new Map<Model, Map<number, { trans: Float64Array; start: Float64Array; end: Float64Array }>>();
+const transCache = new Map<Model, Map<number, { trans: Float64Array; start: Float64Array; end: Float64Array; mask: number }>>();
+let maskBuf = new Uint16Array(0);
+
+function constMask(mask: number, n: number): Uint16Array {
+  if (maskBuf.length < n) maskBuf = new Uint16Array(n * 2);
+  maskBuf.fill(mask, 0, n);
+  return maskBuf;
+}
 
 function transitionsFor(m: Model, profile: number) {
   let byProfile = transCache.get(m);
@@ -442,7 +451,15 @@ function transitionsFor(m: Model, profile: number) {
       end[i] += src[NT * NT + NT + i]! / m.meta.scale;
     }
   }
-  tr = { trans, start, end };
+  let mask = 0xffff;
+  const types = m.meta.profileTypes?.[profile];
+  if (types) {
+    mask = 1;
+    ENTITY_TYPES.forEach((t, k) => {
+      if (types.includes(t)) mask |= (1 << tagB(k)) | (1 << tagM(k)) | (1 << tagE(k)) | (1 << tagS(k));
+    });
+  }
+  tr = { trans, start, end, mask };
   byProfile.set(profile, tr);
   return tr;
 }
