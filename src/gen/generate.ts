@@ -88,6 +88,16 @@ export class Rng {
     return out;
   }
 
+  /** A shuffled copy (Fisher–Yates). */
+  shuffle<T>(items: readonly T[]): T[] {
+    const a = [...items];
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [a[i], a[j]] = [a[j]!, a[i]!];
+    }
+    return a;
+  }
+
   hex(n: number): string {
     let s = '';
     while (s.length < n) s += Math.floor(this.next() * 4294967296).toString(16).padStart(8, '0');
@@ -177,14 +187,14 @@ const GIVEN_SECOND = new Weighted(
 /** Fluent words of our own templates: a name that is one of them is not drawn. */
 let templateText = '';
 
-function drawName(rng: Rng, taken: Set<string>): string {
+function drawName(rng: Rng, taken: Set<string>, reserved?: Set<string>): string {
   for (;;) {
     const surname = SURNAMES.pick(rng);
     const compound = surname.length === 2;
     const single = rng.chance(compound ? 0.45 : 0.22);
     const first = GIVEN_FIRST.pick(rng);
     const name = single ? surname + GIVEN_SECOND.pick(rng) : surname + first + GIVEN_SECOND.pick(rng);
-    if (taken.has(name) || NATIONAL_LEADERS.has(name)) continue;
+    if (taken.has(name) || reserved?.has(name) || NATIONAL_LEADERS.has(name)) continue;
     if (name.length === 2 && templateText.includes(name)) continue;
     if (name[name.length - 1] === name[name.length - 2]) continue;
     taken.add(name);
@@ -487,6 +497,8 @@ export interface World {
   holders: Tenure[][][];
   slots: Slot[][];
   tenureOwner: Map<Tenure, Official>;
+  /** Every official's name: guests drawn for one bulletin avoid them. */
+  names: Set<string>;
   orgPick: Weighted<number>;
   /** Chief tenures that start inside the bulletin years: occasions for an appointment 干部大会. */
   appointments: Tenure[];
@@ -632,6 +644,7 @@ export function buildWorld(seed: string): World {
     holders,
     slots,
     tenureOwner,
+    names: new Set(officials.map((o) => o.name)),
     orgPick: new Weighted(orgs.map((o, i) => [i, o.weight] as [number, number])),
     appointments,
   };
@@ -693,7 +706,7 @@ export interface FileTruth {
   form: 'seed' | 'page' | 'text';
   script: 'simplified' | 'traditional';
   encoding: 'utf-8' | 'gbk' | 'big5';
-  /** The variant's layout of enumerations: 一是… or 一要… */
+  /** The bulletin's title (simplified, as generated). */
   title: string;
   publishedAt: string | null;
   /** Characters of the article text (paragraphs), before markup. */
@@ -729,7 +742,7 @@ class Deck<T> {
   ) {}
 
   draw(): T {
-    if (this.order.length === 0) this.order = this.rng.sample(this.items, this.items.length);
+    if (this.order.length === 0) this.order = this.rng.shuffle(this.items);
     return this.order.pop()!;
   }
 }
@@ -859,7 +872,7 @@ class Bulletin {
     this.org = world.orgs[orgIndex]!;
     this.field = FIELDS[this.org.field]!;
     this.holders = holdersAt(world, orgIndex, month);
-    this.taken = new Set(world.officials.map((o) => o.name));
+    this.taken = new Set();
   }
 
   get year(): number {
@@ -933,10 +946,29 @@ class Bulletin {
 
   /** A person outside the pool (a guest, a lecturer, a department head) with the chain given. */
   guest(chain: string, posts: [string, string][], role: TruthRole): string {
-    const name = drawName(this.rng, this.taken);
+    const name = drawName(this.rng, this.taken, this.world.names);
     this.introduced.add(name);
     this.see(name, role, posts, null);
     return chain + name;
+  }
+
+  /** A speech studied at the meeting: mostly the General Secretary's, sometimes the Premier's. */
+  studied(): string {
+    if (this.rng.chance(0.12)) {
+      const premier = this.year < 2023 || (this.year === 2023 && this.date.m < 3) ? '李克强' : '李强';
+      this.see(premier, 'mentioned', [['总理', '国务院']], null);
+      return `${premier}总理在国务院常务会议上的重要讲话精神`;
+    }
+    return this.fill(this.rng.pick(STUDIED)).replace('习近平总书记', this.leader('mentioned'));
+  }
+
+  /** A member of the leadership relays a document or speech (传达). */
+  relay(): string {
+    const vices = this.holders.filter((h) => h.slot.kind === 'vice' && !this.speakers.includes(h) && h !== this.chair);
+    if (vices.length === 0) return '';
+    const v = this.rng.pick(vices);
+    this.speakers.push(v);
+    return `${this.ref(v, 'speaker')}传达了${this.studied()}。`;
   }
 
   leader(role: 'mentioned'): string {
@@ -1089,9 +1121,10 @@ function slotPosts(org: Org, slot: Slot, month: number): [string, string][] {
   }
 }
 
-/** Posts of a slot, for the manifest's careers. */
+/** Posts of a slot, for the manifest's careers, under the body's current name (the manifest's
+ * organizations list gives the former one). */
 function postsOfTenure(world: World, t: Tenure): [string, string][] {
-  return slotPosts(world.orgs[t.slot.org]!, t.slot, t.from);
+  return slotPosts(world.orgs[t.slot.org]!, t.slot, MONTHS - 1);
 }
 
 interface Lead {
@@ -1160,7 +1193,7 @@ function lead(b: Bulletin, kind: string, when: string): Lead {
       case 0:
         return `传达学习${b.leader('mentioned')}重要讲话精神，研究部署贯彻落实工作`;
       case 1:
-        return `深入学习贯彻${b.fill(rng.pick(STUDIED)).replace('习近平总书记', b.leader('mentioned'))}，${b.task()}`;
+        return `深入学习贯彻${b.studied()}，${b.task()}`;
       case 2:
         return b.date.m === 12 || b.date.m <= 2
           ? `总结${b.year - (b.date.m <= 2 ? 1 : 0)}年工作，分析当前形势，部署下一阶段重点任务`
@@ -1177,6 +1210,7 @@ function lead(b: Bulletin, kind: string, when: string): Lead {
       name = rng.chance(0.7) ? `${party}会议` : '党组会议';
       b.chair = chief;
       out.push(`${when}，${b.ref(chief, 'chair')}主持召开${name}，${purpose()}。`);
+      if (rng.chance(0.3)) out.push(b.relay());
       title = `${chief.official.name}主持召开${party}会议`;
       if (rng.chance(0.5)) title = `${orgName}召开党组会议${rng.pick(['', `研究部署${rng.pick(field.topics)}工作`])}`;
       break;
@@ -1199,7 +1233,7 @@ function lead(b: Bulletin, kind: string, when: string): Lead {
       break;
     }
     case '座谈会': {
-      const topic = rng.pick([`${rng.pick(field.topics)}`, '青年干部', '离退休干部迎春', '民营企业', '专家学者', '基层代表']);
+      const topic = rng.pick([rng.pick(field.topics), '青年干部', b.date.m <= 2 ? '离退休干部迎春' : '离退休干部', '民营企业', '专家学者', '基层代表']);
       name = `${topic}座谈会`;
       b.chair = chief;
       if (rng.chance(0.5)) {
@@ -1232,6 +1266,7 @@ function lead(b: Bulletin, kind: string, when: string): Lead {
       b.chair = chief;
       const lecture = rng.chance(0.35);
       out.push(`${when}，${orgName}召开${name}，${purpose()}。${b.ref(chief, 'chair')}主持会议并讲话。`);
+      if (!lecture && rng.chance(0.3)) out.push(b.relay());
       if (lecture) {
         const [chain, t, o] = rng.pick(LECTURERS);
         out.push(`会议邀请${b.guest(chain, [[t, o]], 'speaker')}作专题辅导报告。`);
@@ -1424,7 +1459,7 @@ export function generateBulletin(world: World, index: number): GeneratedFile {
   // Studied speech.
   if (kind !== '升国旗仪式' && rng.chance(0.6)) {
     b.paragraphs.push(
-      `会议${rng.pick(['传达学习了', '认真学习了', '深入学习了'])}${b.fill(rng.pick(STUDIED)).replace('习近平总书记', b.leader('mentioned'))}${rng.chance(0.5) ? `，${rng.pick(['研究了贯彻落实措施', '并结合实际研究部署贯彻落实工作'])}` : ''}。`,
+      `会议${rng.pick(['传达学习了', '认真学习了', '深入学习了'])}${b.studied()}${rng.chance(0.5) ? `，${rng.pick(['研究了贯彻落实措施', '并结合实际研究部署贯彻落实工作'])}` : ''}。`,
     );
   }
   if (YEAR_NOTES[b.year] && rng.chance(0.3)) {
@@ -1517,12 +1552,13 @@ export function generateBulletin(world: World, index: number): GeneratedFile {
     date: iso(date),
     dateEnd: planned.dateEnd ? iso(planned.dateEnd) : null,
     dateWithoutYear: !withYear,
-    organizer: b.name,
+    // A meeting of the party group (部党组会议, 党组扩大会议, 部党组务虚会) is the party group's.
+    organizer: planned.name.includes('党组') ? `${b.name}党组` : b.name,
     form: form2,
     attendance: {
       count,
       approximate: count !== null && approx !== '',
-      mainVenue: (count !== null || mainVenue || branchVenues) && mainVenue,
+      mainVenue,
       branchVenues,
     },
     campaign: planned.campaign,
@@ -1532,8 +1568,10 @@ export function generateBulletin(world: World, index: number): GeneratedFile {
   const ext = form === 'page' ? 'html' : 'txt';
   const path = `${String(Math.floor(index / 1000)).padStart(3, '0')}/${String(index).padStart(6, '0')}_${hash}.${ext}`;
   const title = planned.title;
-  let text = render(rng, b, form, title, publishedAt, index, encoding);
-  if (script === 'traditional') text = toTraditional()(text);
+  // Traditional mirrors: OpenCC's standard forms; Big5 ones use the Taiwan forms Big5 can encode
+  // (為, not 爲).
+  const tr = script === 'simplified' ? null : converter(encoding === 'big5' ? 'tw' : 't');
+  const text = render(rng, b, form, title, publishedAt, index, encoding, tr);
   let bytes: Uint8Array;
   if (encoding === 'gbk') bytes = iconv.encode(text, 'gbk');
   else if (encoding === 'big5') {
@@ -1566,9 +1604,30 @@ export function generateBulletin(world: World, index: number): GeneratedFile {
   };
 }
 
-let s2t: ((s: string) => string) | undefined;
-function toTraditional(): (s: string) => string {
-  return (s2t ??= OpenCC.Converter({ from: 'cn', to: 't' }));
+/** A simplified → traditional converter; short strings (names of bodies, labels) are memoized. */
+interface Converter {
+  (s: string): string;
+}
+
+const converters = new Map<string, Converter>();
+
+function converter(to: 't' | 'tw'): Converter {
+  let c = converters.get(to);
+  if (!c) {
+    const convert = OpenCC.Converter({ from: 'cn', to });
+    const memo = new Map<string, string>();
+    c = (s: string) => {
+      if (s.length > 40) return convert(s);
+      let out = memo.get(s);
+      if (out === undefined) {
+        if (memo.size > 5_000) memo.clear();
+        memo.set(s, (out = convert(s)));
+      }
+      return out;
+    };
+    converters.set(to, c);
+  }
+  return c;
 }
 
 const STYLE = "font-size:16px;margin-top:15px;line-height:25px;text-indent:30px";
@@ -1578,46 +1637,55 @@ function render(
   rng: Rng,
   b: Bulletin,
   form: 'seed' | 'page' | 'text',
-  title: string,
+  simplifiedTitle: string,
   publishedAt: string | null,
   index: number,
   encoding: FileTruth['encoding'],
+  tr: Converter | null,
 ): string {
+  const t = tr ?? ((s: string) => s);
   const indent = '\u3000\u3000';
+  const title = t(simplifiedTitle);
+  // The article in one conversion: OpenCC's cost is per call as much as per character.
+  const paragraphs = tr ? tr(b.paragraphs.join('\n')).split('\n') : b.paragraphs;
+  const orgName = t(b.name);
   if (form === 'seed') {
     const head = `${(index % 997) + 1}${title}.txt`;
-    const body = b.paragraphs.map((p) => `<div><span style='${STYLE}'> ${indent}${p}</span></div><div>&nbsp;</div>`).join('');
+    const body = paragraphs.map((p) => `<div><span style='${STYLE}'> ${indent}${p}</span></div><div>&nbsp;</div>`).join('');
     return `${head}\n${body}`;
   }
   if (form === 'text') {
     const lines = [title, ''];
-    if (publishedAt) lines.push(`发布时间：${publishedAt}　来源：${b.name}`, '');
-    for (const p of b.paragraphs) lines.push(indent + p);
+    if (publishedAt) lines.push(`${t('发布时间')}：${publishedAt}　${t('来源')}：${orgName}`, '');
+    for (const p of paragraphs) lines.push(indent + p);
     return lines.join('\n') + '\n';
   }
   const charset = encoding === 'gbk' ? 'gb2312' : encoding === 'big5' ? 'big5' : 'utf-8';
-  const related = Array.from({ length: rng.int(3, 6) }, () => `${b.name}${rng.pick(['召开', '举办'])}${rng.pick(b.field.topics)}${rng.pick(['座谈会', '推进会', '专题会议'])}`);
+  const site = t(b.site);
+  const related = Array.from({ length: rng.int(3, 6) }, () =>
+    t(`${b.name}${rng.pick(['召开', '举办'])}${rng.pick(b.field.topics)}${rng.pick(['座谈会', '推进会', '专题会议'])}`),
+  );
   return [
     '<!DOCTYPE html>',
-    `<html lang="zh-CN"><head><meta charset="${charset}"><title>${title}_${b.site}</title>`,
+    `<html lang="zh-CN"><head><meta charset="${charset}"><title>${title}_${site}</title>`,
     '<link rel="stylesheet" href="/css/main.css"><script src="/js/jquery.min.js"></script></head>',
     '<body>',
-    `<div class="header"><div class="logo"><a href="/">${b.site}</a></div>`,
-    `<div class="search"><input type="text" placeholder="请输入关键词"><button>搜索</button></div></div>`,
-    `<div class="nav"><ul>${NAV.map((n, k) => `<li><a href="/col/col${k + 1}/index.html">${n}</a></li>`).join('')}</ul></div>`,
-    `<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/xwdt">新闻动态</a> &gt; <a href="/gzdt">工作动态</a></div>`,
+    `<div class="header"><div class="logo"><a href="/">${site}</a></div>`,
+    `<div class="search"><input type="text" placeholder="${t('请输入关键词')}"><button>${t('搜索')}</button></div></div>`,
+    `<div class="nav"><ul>${NAV.map((n, k) => `<li><a href="/col/col${k + 1}/index.html">${t(n)}</a></li>`).join('')}</ul></div>`,
+    t(`<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/xwdt">新闻动态</a> &gt; <a href="/gzdt">工作动态</a></div>`),
     '<div class="main"><div class="article">',
     `<h1 class="title">${title}</h1>`,
-    `<div class="info">发布日期：${publishedAt ?? ''}　来源：${b.name}网站　<span class="font">字号：<a>大</a> <a>中</a> <a>小</a></span></div>`,
+    `<div class="info">${t('发布日期')}：${publishedAt ?? ''}　${t('来源')}：${t(`${b.name}网站`)}　<span class="font">${t('字号：<a>大</a> <a>中</a> <a>小</a>')}</span></div>`,
     `<div class="content" id="zoom">`,
-    ...b.paragraphs.map((p) => `<p style="text-indent:2em">${indent}${p}</p>`),
+    ...paragraphs.map((p) => `<p style="text-indent:2em">${indent}${p}</p>`),
     '</div>',
-    `<div class="share">分享到：<a class="wx">微信</a><a class="wb">微博</a></div>`,
+    t(`<div class="share">分享到：<a class="wx">微信</a><a class="wb">微博</a></div>`),
     '</div>',
-    `<div class="related"><h3>相关新闻</h3><ul>${related.map((r) => `<li><a href="#">${r}</a></li>`).join('')}</ul></div>`,
+    `<div class="related"><h3>${t('相关新闻')}</h3><ul>${related.map((r) => `<li><a href="#">${r}</a></li>`).join('')}</ul></div>`,
     '</div>',
-    `<div class="footer"><p>主办单位：${b.site}　地址：北京市西城区某某大街${rng.int(1, 200)}号　邮编：100${rng.int(100, 999)}</p>`,
-    `<p>网站标识码：bm${rng.int(10000000, 99999999)}　京ICP备${rng.int(10000000, 99999999)}号</p></div>`,
+    `<div class="footer"><p>${t('主办单位')}：${site}　${t('地址')}：${t('北京市西城区某某大街')}${rng.int(1, 200)}${t('号')}　${t('邮编')}：100${rng.int(100, 999)}</p>`,
+    `<p>${t('网站标识码')}：bm${rng.int(10000000, 99999999)}　${t('京ICP备')}${rng.int(10000000, 99999999)}${t('号')}</p></div>`,
     '</body></html>',
     '',
   ].join('\n');

@@ -16,7 +16,8 @@ export interface MeetingMention {
 }
 
 const DATE = /(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日(?:(?:至|到|—|-|～|~)(?:(\d{1,2})月)?(\d{1,2})日)?/g;
-const CONVENE = /(?:主持)?(?:召开|举行|举办|组织召开|组织开展|开展|召集)(?:了)?/g;
+// 讲授 opens a 专题党课 that no 召开 announces (X以“…”为题，为…讲授专题党课).
+const CONVENE = /(?:主持)?(?:召开|举行|举办|组织召开|组织开展|开展|召集|讲授)(?:了)?/g;
 
 /** The meeting name at the start of `text`: up to the earliest meeting kind (joined by 暨). */
 export function meetingNameAt(text: string): { name: string; kind: string } | null {

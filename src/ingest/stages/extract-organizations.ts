@@ -48,13 +48,32 @@ export function canonicalKnown(raw: string): string {
   return raw;
 }
 
+let scan: { sticky: RegExp; first: Set<string> } | undefined;
+
 /** Organizations named in free text, left to right, without overlaps. */
 export function findOrganizations(text: string): OrgMention[] {
-  const { known } = compiled();
+  // Tried only where a name can start (its first character is known): a scan of the big
+  // alternation at every position was a fifth of extraction time.
+  if (!scan) {
+    const d = dictionaries();
+    scan = {
+      sticky: new RegExp(compiled().known.source, 'y'),
+      first: new Set(['中', ...d.provinces.map((p) => p[0]!), ...d.orgNames.map((n) => n[0]!)]),
+    };
+  }
+  const { sticky, first } = scan;
   const out: OrgMention[] = [];
-  known.lastIndex = 0;
-  for (const m of text.matchAll(known)) {
-    out.push({ name: canonicalKnown(m[0]), start: m.index, end: m.index + m[0].length });
+  for (let i = 0; i < text.length; ) {
+    if (!first.has(text[i]!)) {
+      i++;
+      continue;
+    }
+    sticky.lastIndex = i;
+    const m = sticky.exec(text);
+    if (m) {
+      out.push({ name: canonicalKnown(m[0]), start: i, end: i + m[0].length });
+      i += m[0].length;
+    } else i++;
   }
   return out;
 }

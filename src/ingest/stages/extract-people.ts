@@ -36,7 +36,7 @@ const RIGHT_MARKER =
   /^(?:同志|、|，|。|；|：|（|\(|出席|参加|列席|主持|讲话|作|做|指出|强调|要求|表示|传达|宣读|宣布|通报|介绍|汇报|发言|到会|到场|在|对|就|代表|带领|率|一行|等|和|与|及|总书记|主席|总理|委员长|首先|结合|围绕|分别|先后|深入|领学|领读|部署|解读|讲授|致辞|主讲|提出|希望|充分|肯定|听取|重要|专题|以|为|从|向|主讲|点评|总结|逐一|书面|也|还|带头|同|讲述|回顾|应邀|深情|畅谈|谈|作为|率先|介绍|汇报|$)/;
 // Characters that end a name rather than continue it (particles, verbs, title parts). Kept short:
 // 一, 中, 志, 长, 书 and the like are common in given names (宋一鸣, 顾建中, 钱志刚, 魏长荣, 耿书平).
-const NOT_IN_GIVEN = new Set('的了是在与及等对就为从向以并也还又而或之其这那无不各该此每某们个名日时第负责总会议部厅局委党组副主任处司省市县区记'.split(''));
+const NOT_IN_GIVEN = new Set('的了是在与及等对就从以并也还又而或之其这那无不各该此每某们个名日时第负责总会议部厅局委党组副主任处司省市县区记作做'.split(''));
 const LIST_LABEL = /(?:领导|负责同志|负责人|班子成员|主要负责同志|女儿|儿子|妻子|丈夫|父亲|母亲|家属|代表)$/;
 const JUNK_PREFIX = /^(?:[^、，]{0,12}?由|已故的|原|会议|会上|会前|由|在|请|邀请|受|经|其中|随后|最后|首先|同时|并|和|与|及|同|向|对|为|是|上午|下午|晚上|近日|日前|当天)+/;
 const STUDIED_BEFORE = /(?:学习|贯彻|传达学习|学习贯彻|领会|落实|遵循|按照|深入学习|认真学习|传达了|学习了)$/;
@@ -91,12 +91,14 @@ function longestTitle(element: string): string | null {
   return null;
 }
 
+const isGiven = (c: string | undefined) => !!c && c >= '\u4e00' && c <= '\u9fff' && !NOT_IN_GIVEN.has(c);
+
 /** Possible names starting at i, longest first. */
 function nameCandidates(s: string, i: number): string[] {
   const d = dictionaries();
   const out: string[] = [];
-  const isGiven = (c: string | undefined) => !!c && /[\u4e00-\u9fff]/.test(c) && !NOT_IN_GIVEN.has(c);
   const two = s.slice(i, i + 2);
+  if (!d.surnames.has(s[i]!) && !d.compoundSurnames.has(two)) return out;
   if (d.compoundSurnames.has(two)) {
     if (isGiven(s[i + 2]) && isGiven(s[i + 3])) out.push(s.slice(i, i + 4));
     if (isGiven(s[i + 2])) out.push(s.slice(i, i + 3));
@@ -187,8 +189,9 @@ export function findPeople(s: string, ctx: OrgContext): PersonMention[] {
     }
     let accepted: (PersonMention & { listed: boolean }) | null = null;
     // A surname that is the last character of a title (部长孙…, 主任宋…) belongs to the title.
-    const endsTitle = d.titles.some((t) => t.length > 1 && s.startsWith(t, i + 1 - t.length));
-    for (const name of endsTitle ? [] : nameCandidates(s, i)) {
+    const candidates = nameCandidates(s, i);
+    const endsTitle = candidates.length > 0 && d.titles.some((t) => t.length > 1 && s.startsWith(t, i + 1 - t.length));
+    for (const name of endsTitle ? [] : candidates) {
       const end = i + name.length;
       const right = s.slice(end);
       // A title after the name (王甲副部长主持) is evidence too, when a marker closes it.

@@ -40,7 +40,8 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
   // province resolves 省 in 省工业和信息化厅 and 驻省…纪检监察组.
   const province = provinceOf(bulletin.title, context) ?? provinceOf(bulletin.text);
   const ctx: OrgContext = { publisher: null, province };
-  ctx.publisher = findOrganizations(expandProvince(bulletin.title, province))[0]?.name ?? null;
+  ctx.publisher =
+    findOrganizations(expandProvince(bulletin.title, province))[0]?.name ?? findOrganizations(expandProvince(context, province))[0]?.name ?? null;
   if (!ctx.publisher) {
     for (const s of sentences) {
       const meeting = findMeetings(s.sentence)[0];
@@ -50,6 +51,9 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
       }
     }
   }
+  // A party group publishes as its body: 部党组 → 部, so that 驻部纪检监察组 resolves to the body.
+  if (ctx.publisher) ctx.publisher = ctx.publisher.replace(/(机关党委|党组|党委)$/, '');
+  ctx.publisher ??= findOrganizations(bulletin.text)[0]?.name ?? null;
   const publisher = ctx.publisher;
 
   const meetings: MeetingFact[] = [];
@@ -90,6 +94,14 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
           date = meetings[meetings.length - 1]?.date ?? null;
         }
         dateEnd = null;
+      }
+      // The same meeting named again (举办专题党课 … 讲授专题党课) is the one already read.
+      const again = meetings.find(
+        (x) => x.kind === m.kind && (x.date === date || !date) && (x.name.endsWith(m.name) || m.name.endsWith(x.name)),
+      );
+      if (again) {
+        current = again;
+        continue;
       }
       const key = shortHash([organizer ?? bulletin.key, date ?? bulletin.key, m.name].join('|'));
       if (meetings.some((x) => x.key === key)) continue;

@@ -31,6 +31,18 @@ export function simplify(text: string): string {
   return toSimplified(text);
 }
 
+/**
+ * Simplified text as it is; traditional text converted. Converting simplified text again would
+ * turn the few characters both scripts share differently (乾 → 干 in names) into errors.
+ */
+export function simplifyIfTraditional(text: string): string {
+  const converted = toSimplified(text);
+  if (converted.length !== text.length) return converted;
+  let changed = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== converted.charCodeAt(i)) changed++;
+  return changed > Math.max(2, text.length * 0.004) ? converted : text;
+}
+
 export interface NormalizedText {
   /** Simplified; every Evidence offset points into this. */
   text: string;
@@ -41,5 +53,6 @@ export interface NormalizedText {
 
 export function normalize(title: string, paragraphs: string[]): NormalizedText {
   const original = paragraphs.map(clean).filter(Boolean).join('\n');
-  return { text: simplify(original), original, title: simplify(clean(title)) };
+  const text = simplifyIfTraditional(original);
+  return { text, original, title: text === original ? clean(title) : simplify(clean(title)) };
 }

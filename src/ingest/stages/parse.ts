@@ -123,11 +123,12 @@ export function parse(source: string, text: string): ParsedInput {
 
   // The seed form: "217标题.txt" then HTML.
   if (/\.(txt|html?)$/i.test(firstLine) && /^\s*</.test(rest)) {
-    const title = firstLine.replace(/\.(txt|html?)$/i, '').replace(/^\d+[_\s-]*/, '').trim();
+    // The dataset number leads; a year may follow it directly (72018年全省… is number 7, year 2018).
+    const title = firstLine.replace(/\.(txt|html?)$/i, '').replace(/^\d*?(?=(?:19|20)\d{2}年)|^\d+[_\s-]*/, '').trim();
     const $ = cheerio.load(rest);
     $(DROP).remove();
     const paragraphs = splitParagraphs(blockText($, $.root()[0]!));
-    return { source, form: 'seed', title, publishedAt: null, contextYear: yearIn(firstLine), context: firstLine, paragraphs };
+    return { source, form: 'seed', title, publishedAt: null, contextYear: yearIn(title), context: title, paragraphs };
   }
 
   if (/^\s*(<!doctype|<html|<head|<body|<meta)/i.test(text) || /<body[\s>]/i.test(text)) {
