@@ -4,8 +4,10 @@ import { printSchema } from 'graphql';
 import { Executor } from './neo4j/executor.ts';
 import { connectTarget, ensureJars } from './neo4j/server.ts';
 import { toContract } from './ingest/contract.ts';
+import { writeFile } from 'node:fs/promises';
 import { ingestPaths, summaryLine } from './ingest/ingest.ts';
-import { expandInputs } from './ingest/ingest.ts';
+import { listInputs } from './ingest/inputs.ts';
+import { createProgress } from './ingest/progress.ts';
 import { extractFile } from './ingest/pipeline.ts';
 import { InputError } from './ingest/report.ts';
 import { ensureSchema } from './ingest/stages/load.ts';
@@ -28,15 +30,21 @@ NEO4J_HEAP, NEO4J_PAGECACHE, PORT, HOST, SEEDS, KG_API_TOKEN, CORS_ORIGINS, NODE
 Starts Neo4j (the embedded default, or the one NEO4J_URI names), creates constraints and indexes,
 ingests every bulletin in seeds/ (SEEDS=path,path to change, SEEDS= for none), and serves
 GraphQL and GraphiQL at http://localhost:4000/graphql (PORT, HOST). Ctrl-C stops both.`,
-  ingest: `Usage: bulletin-graph ingest <files or folders…> [--json]
+  ingest: `Usage: bulletin-graph ingest <files, folders or globs…> [options]
 
-Reads each bulletin (.txt and .html inside folders, recursively), extracts its facts and writes
-them into Neo4j, one transaction per bulletin. The same content again is skipped; changed content
-under the same file name replaces that bulletin's facts. A file that cannot be read as a bulletin
-is reported with its reason and the rest still go in; the exit code is 1 when any was skipped.
+Reads each bulletin (.txt and .html inside folders, recursively; globs such as 'data/**/*.html'),
+extracts its facts on worker threads and writes them into Neo4j in batches, one transaction per
+batch. The same content again is skipped; changed content under the same file name replaces that
+bulletin's facts; a rerun after an interrupted run finishes the job. A file that cannot be read
+as a bulletin is reported with its reason and the rest still go in.
 
 Options:
-  --json    Print the summary as JSON`,
+  --json            Print the summary as JSON (no progress output)
+  --report <file>   Where to write the report of skipped and failed files (default ingest-report.json)
+  --workers <n>     Extraction threads (default: one per core)
+  --batch <n>       Bulletins per transaction (default 100)
+
+Exit code: 0 when every file went in (or was unchanged), 1 when any was skipped or failed.`,
   extract: `Usage: bulletin-graph extract <files…> [--json] [--evidence]
 
 Prints what ingest would write, without touching the database.
@@ -70,7 +78,14 @@ export async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, evidence: { type: 'boolean' } },
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        json: { type: 'boolean' },
+        evidence: { type: 'boolean' },
+        report: { type: 'string' },
+        workers: { type: 'string' },
+        batch: { type: 'string' },
+      },
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${HELP[command]}`);
@@ -90,7 +105,12 @@ export async function main(argv: string[]): Promise<number> {
     case 'extract':
       return extract(positionals, !!values.json, !!values.evidence);
     case 'ingest':
-      return ingest(positionals, !!values.json);
+      return ingest(positionals, {
+        json: !!values.json,
+        report: values.report ?? 'ingest-report.json',
+        workers: values.workers === undefined ? undefined : Number(values.workers),
+        batch: values.batch === undefined ? undefined : Number(values.batch),
+      });
     case 'neo4j':
       return neo4jCommand(positionals[0]);
     case 'schema': {
@@ -107,7 +127,7 @@ async function extract(paths: string[], json: boolean, evidence: boolean): Promi
     console.error(`extract needs at least one file.\n\n${HELP.extract}`);
     return 2;
   }
-  const files = await expandInputs(paths);
+  const files = await listInputs(paths);
   const outputs: unknown[] = [];
   let failed = 0;
   for (const file of files) {
@@ -134,24 +154,60 @@ async function extract(paths: string[], json: boolean, evidence: boolean): Promi
   return failed ? 1 : 0;
 }
 
-async function ingest(paths: string[], json: boolean): Promise<number> {
+interface IngestCliOptions {
+  json: boolean;
+  report: string;
+  workers: number | undefined;
+  batch: number | undefined;
+}
+
+async function ingest(paths: string[], options: IngestCliOptions): Promise<number> {
   if (paths.length === 0) {
-    console.error(`ingest needs at least one file or folder.\n\n${HELP.ingest}`);
+    console.error(`ingest needs at least one file, folder or glob.\n\n${HELP.ingest}`);
     return 2;
   }
-  const neo4j = await connectTarget({ log: json ? undefined : (l) => console.error(l) });
+  for (const [name, value] of [['--workers', options.workers], ['--batch', options.batch]] as const) {
+    if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
+      console.error(`${name} takes a whole number of at least 1.\n\n${HELP.ingest}`);
+      return 2;
+    }
+  }
+  const neo4j = await connectTarget({ log: options.json ? undefined : (l) => console.error(l) });
   const executor = Executor.connect(neo4j.target);
+  let exit = 0;
+  // Ctrl-C: stop cleanly; what was written stays, and a rerun finishes the job.
+  const interrupted = () => {
+    console.error('\nInterrupted: batches written so far stay; run the same command again to finish.');
+    void executor.close().finally(() => neo4j.stop().finally(() => process.exit(130)));
+  };
+  process.once('SIGINT', interrupted);
   try {
     await ensureSchema(executor);
-    const summary = await ingestPaths(executor, paths, (r) => {
-      if (!json && r.reason) console.error(`${r.source}: ${r.reason}`);
+    const total = (await listInputs(paths)).length;
+    const summary = await ingestPaths(executor, paths, {
+      workers: options.workers,
+      batchSize: options.batch,
+      progress: createProgress(total, options.json ? null : process.stderr),
+      onFile: (r) => {
+        if (!options.json && r.reason) console.error(`${r.source}: ${r.reason}`);
+      },
     });
-    console.log(json ? JSON.stringify(summary, null, 2) : summaryLine(summary));
-    return summary.failed ? 1 : 0;
+    await writeFile(options.report, JSON.stringify({ ...summary, finishedAt: new Date().toISOString() }, null, 2) + '\n');
+    if (options.json) console.log(JSON.stringify(summary, null, 2));
+    else {
+      console.log(`${summaryLine(summary)} in ${summary.seconds.toFixed(1)} s (${(summary.total / Math.max(summary.seconds, 0.001)).toFixed(0)}/s)`);
+      if (summary.problems.length) console.log(`Report of the ${summary.problems.length} file(s) not ingested: ${options.report}`);
+    }
+    exit = summary.skipped || summary.failed ? 1 : 0;
+  } catch (error) {
+    console.error(`Ingest stopped: ${(error as Error).message}\nWhat was written stays; run the same command again to finish.`);
+    exit = 1;
   } finally {
+    process.off('SIGINT', interrupted);
     await executor.close();
     await neo4j.stop();
   }
+  return exit;
 }
 
 async function neo4jCommand(sub: string | undefined): Promise<number> {

@@ -1,72 +1,131 @@
-// Ingest files and folders: each input is extracted and loaded on its own, so a bad file is
-// reported (file, reason) and the rest still go in.
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+// Ingest any number of bulletins: listed up front (names only), extracted on worker threads a
+// bounded window ahead, written in batches of one transaction each. A bad file is reported (file,
+// reason) and the rest still go in; a rerun after a kill skips what was written (content hash)
+// and finishes the job.
 import createDebug from 'debug';
-import type { Executor } from '../neo4j/executor.ts';
-import { extractFile } from './pipeline.ts';
-import { InputError, type FileReport } from './report.ts';
-import { loadExtraction } from './stages/load.ts';
+import { DatabaseUnavailableError, type Executor } from '../neo4j/executor.ts';
+import { createExtractPool, defaultWorkers } from './extract-pool.ts';
+import { listInputs } from './inputs.ts';
+import type { Progress } from './progress.ts';
+import type { FileReport } from './report.ts';
+import { loadBatch } from './stages/load.ts';
+import type { ExtractionResult } from './types.ts';
 
 const debug = createDebug('bulletin-graph:ingest');
 
-const INPUT = /\.(txt|html?|text)$/i;
-
-/** Files named directly, and the bulletin files (.txt, .html) inside folders, recursively. */
-export async function expandInputs(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
-    const info = await stat(p).catch(() => null);
-    if (!info) {
-      out.push(p); // reported as unreadable by the pipeline
-    } else if (info.isDirectory()) {
-      const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-      const inside = entries.filter((e) => e.isDirectory() || (e.isFile() && INPUT.test(e.name))).map((e) => join(p, e.name));
-      out.push(...(await expandInputs(inside)));
-    } else out.push(p);
-  }
-  return out;
+export interface IngestOptions {
+  /** Extraction worker threads; default one per core for more than a few files. */
+  workers?: number;
+  /** Bulletins per write transaction. */
+  batchSize?: number;
+  onFile?: (report: FileReport) => void;
+  progress?: Progress;
 }
 
 export interface IngestSummary {
-  files: FileReport[];
+  total: number;
   ingested: number;
   unchanged: number;
+  /** Inputs that are not bulletins (empty, binary, not Chinese …). */
+  skipped: number;
+  /** Bulletins that could not be written. */
   failed: number;
+  /** Every file that was skipped or failed, with the reason. */
+  problems: FileReport[];
   counts: { meetings: number; people: number; organizations: number; directives: number };
+  seconds: number;
 }
 
-export async function ingestPaths(executor: Executor, paths: string[], onFile?: (r: FileReport) => void): Promise<IngestSummary> {
-  const files: FileReport[] = [];
-  const counts = { meetings: 0, people: 0, organizations: 0, directives: 0 };
-  for (const file of await expandInputs(paths)) {
-    let report: FileReport;
-    try {
-      const result = await extractFile(file);
-      const outcome = await loadExtraction(executor, result);
-      const c = { meetings: result.meetings.length, people: result.people.length, organizations: result.organizations.length, directives: result.directives.length };
-      if (outcome !== 'unchanged') for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += c[k];
-      report = { source: file, status: outcome === 'unchanged' ? 'unchanged' : 'ingested', counts: c };
-    } catch (error) {
-      const reason = error instanceof InputError ? error.reason : (error as Error).message;
-      report = { source: file, status: error instanceof InputError ? 'skipped' : 'failed', reason };
-    }
-    debug('%s: %s %s', report.source, report.status, report.reason ?? '');
-    files.push(report);
-    onFile?.(report);
-  }
-  return {
-    files,
-    ingested: files.filter((f) => f.status === 'ingested').length,
-    unchanged: files.filter((f) => f.status === 'unchanged').length,
-    failed: files.filter((f) => f.status === 'skipped' || f.status === 'failed').length,
-    counts,
+export async function ingestPaths(executor: Executor, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const started = performance.now();
+  const files = await listInputs(paths);
+  const workers = options.workers ?? (files.length > 8 ? defaultWorkers() : 1);
+  const batchSize = options.batchSize ?? 100;
+  const pool = createExtractPool(workers);
+  const summary: IngestSummary = {
+    total: files.length,
+    ingested: 0,
+    unchanged: 0,
+    skipped: 0,
+    failed: 0,
+    problems: [],
+    counts: { meetings: 0, people: 0, organizations: 0, directives: 0 },
+    seconds: 0,
   };
+  let done = 0;
+  const report = (r: FileReport) => {
+    done++;
+    if (r.status === 'ingested') summary.ingested++;
+    else if (r.status === 'unchanged') summary.unchanged++;
+    else {
+      if (r.status === 'skipped') summary.skipped++;
+      else summary.failed++;
+      summary.problems.push(r);
+    }
+    debug('%s: %s %s', r.source, r.status, r.reason ?? '');
+    options.onFile?.(r);
+    options.progress?.tick(done);
+  };
+
+  let batch: { source: string; result: ExtractionResult }[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    try {
+      const outcomes = await loadBatch(executor, items.map((i) => i.result));
+      items.forEach((item, k) => written(item, outcomes[k] === 'unchanged'));
+    } catch (error) {
+      // Without the database nothing can go on; a rerun resumes where this stopped.
+      if (error instanceof DatabaseUnavailableError) throw error;
+      // Otherwise find the bulletin that broke the batch: write them one by one.
+      for (const item of items) {
+        try {
+          const [outcome] = await loadBatch(executor, [item.result]);
+          written(item, outcome === 'unchanged');
+        } catch (single) {
+          if (single instanceof DatabaseUnavailableError) throw single;
+          report({ source: item.source, status: 'failed', reason: `not written: ${(single as Error).message}` });
+        }
+      }
+    }
+  };
+  const written = (item: { source: string; result: ExtractionResult }, unchanged: boolean) => {
+    const r = item.result;
+    const counts = { meetings: r.meetings.length, people: r.people.length, organizations: r.organizations.length, directives: r.directives.length };
+    if (!unchanged) for (const k of Object.keys(counts) as (keyof typeof counts)[]) summary.counts[k] += counts[k];
+    report({ source: item.source, status: unchanged ? 'unchanged' : 'ingested', counts });
+  };
+
+  // Extraction runs a bounded window ahead of the writer, so memory stays flat for any count.
+  const window = Math.max(8, workers * 8);
+  const inFlight: Promise<Awaited<ReturnType<typeof pool.extract>>>[] = [];
+  try {
+    for (let i = 0, started = 0; i < files.length; i++) {
+      while (started < files.length && started < i + window) inFlight.push(pool.extract(files[started++]!));
+      const extracted = await inFlight.shift()!;
+      const source = files[i]!;
+      if (!extracted.ok) {
+        report({ source, status: extracted.input ? 'skipped' : 'failed', reason: extracted.reason });
+        continue;
+      }
+      if (batch.some((b) => b.result.bulletin.key === extracted.result.bulletin.key)) await flush();
+      batch.push({ source, result: extracted.result });
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+  } finally {
+    await pool.close();
+    options.progress?.end();
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
 }
 
 export function summaryLine(s: IngestSummary): string {
   const parts = [`${s.ingested} bulletin(s) ingested`, `${s.unchanged} unchanged`];
-  if (s.failed) parts.push(`${s.failed} skipped`);
+  if (s.skipped) parts.push(`${s.skipped} skipped`);
+  if (s.failed) parts.push(`${s.failed} failed`);
   const c = s.counts;
   return `${parts.join(', ')}: ${c.meetings} meeting(s), ${c.people} people, ${c.organizations} organization(s), ${c.directives} directive(s)`;
 }

@@ -30,6 +30,8 @@ export interface BulletinFact {
   publishedAt: string | null;
   /** sha256 of the normalized text: the same content twice is skipped. */
   contentHash: string;
+  /** The extractor's version: a bulletin read by an older one is read again. */
+  extractorVersion: number;
   /** Normalized, simplified text that every Evidence offset points into. */
   text: string;
   /** The text as read (before traditional→simplified), for provenance. */

@@ -41,7 +41,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     await ensureSchema(executor);
     if (options.seeds.length) {
       const summary = await ingestPaths(executor, options.seeds);
-      for (const f of summary.files.filter((x) => x.reason)) say(`  ${f.source}: ${f.reason}`);
+      for (const f of summary.problems) say(`  ${f.source}: ${f.reason}`);
       say(`Ingested: ${summaryLine(summary)}`);
     }
     const yoga = createServer({

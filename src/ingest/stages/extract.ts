@@ -20,17 +20,23 @@ import { segmentSentences, type Sentence } from './segment.ts';
 
 const RANK: Record<Role, number> = { chair: 3, speaker: 2, attendee: 1 };
 
+/**
+ * Bump when a change to the extraction rules or dictionaries should re-read bulletins already in
+ * the graph; an ingest then replaces their facts even though their content is unchanged.
+ */
+export const EXTRACTOR_VERSION = 1;
+
 export const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
 const evidenceOf = (s: Sentence): Evidence => ({ sentence: s.sentence, start: s.start, end: s.end });
 
 export interface ExtractInput {
-  bulletin: Omit<BulletinFact, 'contentHash'> & { contextYear?: number | null; context?: string };
+  bulletin: Omit<BulletinFact, 'contentHash' | 'extractorVersion'> & { contextYear?: number | null; context?: string };
 }
 
 export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResult {
   const { contextYear = null, context = '', ...meta } = input;
-  const bulletin: BulletinFact = { ...meta, contentHash: createHash('sha256').update(meta.text).digest('hex') };
+  const bulletin: BulletinFact = { ...meta, contentHash: createHash('sha256').update(meta.text).digest('hex'), extractorVersion: EXTRACTOR_VERSION };
   const paragraphs = segmentSentences(bulletin.text);
   const sentences = paragraphs.flatMap((p) => p.sentences);
   const anyYear = bulletin.text.match(/((?:19|20)\d{2})年/);

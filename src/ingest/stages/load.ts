@@ -1,6 +1,7 @@
-// Last stage, load: writes one bulletin's facts in one transaction. The same content again is
-// skipped; changed content under the same key replaces that bulletin's facts.
-import { bulletinState, removeBulletin, writeExtraction } from '../../neo4j/cypher/bulletin.ts';
+// Last stage, load: writes bulletins' facts, a batch in one managed transaction (retried as a
+// whole on transient errors). The same content again is skipped; changed content under the same
+// key replaces that bulletin's facts. Nothing is half-written: a batch commits or not at all.
+import { bulletinStates, removeBulletin, writeExtractions } from '../../neo4j/cypher/bulletin.ts';
 import type { Executor } from '../../neo4j/executor.ts';
 import { schemaStatements } from '../../neo4j/schema.ts';
 import type { ExtractionResult } from '../types.ts';
@@ -12,21 +13,37 @@ export async function ensureSchema(executor: Executor): Promise<void> {
   for (const statement of schemaStatements()) await executor.write(statement);
 }
 
-export async function loadExtraction(executor: Executor, result: ExtractionResult): Promise<LoadOutcome> {
+/** Writes a batch of extractions with distinct bulletin keys; returns each one's outcome, in order. */
+export async function loadBatch(executor: Executor, results: ExtractionResult[]): Promise<LoadOutcome[]> {
+  const keys = results.map((r) => r.bulletin.key);
+  if (new Set(keys).size !== keys.length) throw new Error('a batch must not hold the same bulletin key twice');
+  if (results.length === 0) return [];
   const ingestedAt = new Date().toISOString();
   return executor.writeTransaction(async (run) => {
-    const [state] = await run(bulletinState(result.bulletin.key));
-    const previous = state?.contentHash as string | undefined;
-    if (previous === result.bulletin.contentHash) return 'unchanged';
-    if (previous) for (const q of removeBulletin(result.bulletin.key)) await run(q);
-    for (const q of writeExtraction(result, ingestedAt)) await run(q);
-    return previous ? 'replaced' : 'created';
+    const stored = new Map((await run(bulletinStates(keys))).map((row) => [row.key as string, row]));
+    const outcomes = results.map((r): LoadOutcome => {
+      const previous = stored.get(r.bulletin.key);
+      if (!previous) return 'created';
+      const same = previous.contentHash === r.bulletin.contentHash && previous.extractorVersion === r.bulletin.extractorVersion;
+      return same ? 'unchanged' : 'replaced';
+    });
+    for (const [i, r] of results.entries()) {
+      if (outcomes[i] === 'replaced') for (const q of removeBulletin(r.bulletin.key)) await run(q);
+    }
+    const changed = results.filter((_, i) => outcomes[i] !== 'unchanged');
+    if (changed.length) for (const q of writeExtractions(changed, ingestedAt)) await run(q);
+    return outcomes;
   });
+}
+
+export async function loadExtraction(executor: Executor, result: ExtractionResult): Promise<LoadOutcome> {
+  const [outcome] = await loadBatch(executor, [result]);
+  return outcome!;
 }
 
 export async function deleteBulletin(executor: Executor, key: string): Promise<boolean> {
   return executor.writeTransaction(async (run) => {
-    const [state] = await run(bulletinState(key));
+    const [state] = await run(bulletinStates([key]));
     if (!state) return false;
     for (const q of removeBulletin(key)) await run(q);
     return true;

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { dictionaries } from '../dict/index.ts';
 
 export type EntityType = 'PER' | 'TITLE' | 'ORG';
 
@@ -82,94 +83,235 @@ const PAD_R = 2;
 const PAD = 2;
 
 /** Templates per position (the number of hashed features each position gets per profile). */
-export const NF = 22;
+export const NF = 26;
 
-function mix(t: number, a: number, b: number, c: number): number {
-  let h = Math.imul(t + 0x165667b1, 0x9e3779b1);
-  h = Math.imul(h ^ a, 0x85ebca77);
-  h ^= h >>> 13;
-  h = Math.imul(h ^ b, 0xc2b2ae3d);
-  h ^= h >>> 16;
-  h = Math.imul(h ^ c, 0x27d4eb2f);
-  h ^= h >>> 15;
-  return h >>> 0;
+/** Final avalanche of a 32-bit hash. */
+function fin(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+const rotl = (x: number, r: number) => (x << r) | (x >>> (32 - r));
+
+export interface Encoded {
+  /** Per padded position: a hash of the normalized character. */
+  hashes: Int32Array;
+  /** Per padded position: the character class (see charClass). */
+  classes: Uint8Array;
+  /** Per padded position: the name-character buckets (see nameTable). */
+  names: Uint16Array;
+  /** Per padded position: vocabulary matches (see lexiconMatches). */
+  lex: Int32Array;
 }
 
-/** Padded normalized codes and classes of a text. */
-export function encode(text: string): { codes: Int32Array; classes: Uint8Array; names: Uint16Array } {
+/** Padded character hashes, classes and name buckets of a text. Reuses `into` when it is large enough. */
+export function encode(text: string, into?: Encoded, lexicon: Lexicon = runtimeLexicon()): Encoded {
   const n = text.length;
-  const codes = new Int32Array(n + 2 * PAD);
-  const classes = new Uint8Array(n + 2 * PAD);
-  const names = new Uint16Array(n + 2 * PAD);
+  const len = n + 2 * PAD;
+  const e =
+    into && into.hashes.length >= len
+      ? into
+      : { hashes: new Int32Array(len * 2), classes: new Uint8Array(len * 2), names: new Uint16Array(len * 2), lex: new Int32Array(len * 2) };
+  const { hashes, classes, names } = e;
   const table = nameTable();
   for (let i = 0; i < PAD; i++) {
-    codes[i] = PAD_L;
-    codes[n + PAD + i] = PAD_R;
+    hashes[i] = fin(PAD_L * 0x9e3779b1);
+    hashes[n + PAD + i] = fin(PAD_R * 0x9e3779b1);
     classes[i] = 5;
     classes[n + PAD + i] = 5;
+    names[i] = 0;
+    names[n + PAD + i] = 0;
   }
   for (let i = 0; i < n; i++) {
     const raw = text.charCodeAt(i);
     const c = normCode(raw);
-    codes[i + PAD] = c;
+    hashes[i + PAD] = fin(Math.imul(c, 0x9e3779b1) ^ 0x5bd1e995);
     classes[i + PAD] = charClass(raw, c);
     names[i + PAD] = table[raw]!;
   }
-  return { codes, classes, names };
+  lexiconMatches(text, lexicon, e.lex);
+  return e;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabularies: post titles, organization endings, organization names, places. Each entry is a
+// string and a kind; a text is scanned for every entry ending at each position.
+
+export const LEX_TITLE = 1;
+export const LEX_ORG_SUFFIX = 2;
+export const LEX_ORG = 4;
+export const LEX_PLACE = 8;
+const LEX_MAX = 8;
+
+export interface Lexicon {
+  keys: Int32Array;
+  kinds: Uint8Array;
+  mask: number;
+}
+
+const stepHash = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+const keyOf = (h: number, len: number) => fin(h ^ Math.imul(len, 0x9e3779b1)) | 1;
+
+export function buildLexicon(entries: Iterable<[string, number]>): Lexicon {
+  const list = [...entries].filter(([w]) => w.length >= 1 && w.length <= LEX_MAX);
+  let size = 1024;
+  while (size < list.length * 3) size *= 2;
+  const lex: Lexicon = { keys: new Int32Array(size), kinds: new Uint8Array(size), mask: size - 1 };
+  for (const [w, kind] of list) {
+    let h = 0x811c9dc5;
+    for (let k = w.length - 1; k >= 0; k--) h = stepHash(h, normCode(w.charCodeAt(k)));
+    const key = keyOf(h, w.length);
+    let slot = key & lex.mask;
+    while (lex.keys[slot] !== 0 && lex.keys[slot] !== key) slot = (slot + 1) & lex.mask;
+    lex.keys[slot] = key;
+    lex.kinds[slot] = lex.kinds[slot]! | kind;
+  }
+  return lex;
 }
 
 /**
- * Writes NF bucket indices (already multiplied by NT) per position into out[i*NF ...], for the
- * given profile (0 = shared weights).
+ * Writes, per padded position, the vocabulary matches around it: bits 0-2 the length of the longest
+ * title starting here, 3-5 of the longest title ending here, 6 inside a title; 7-9 the longest
+ * organization ending ending here; 10-12 / 13-15 / 16 the same as 0-6 for organization names;
+ * 17 a place starting here, 18 a place ending here.
  */
-export function features(
-  codes: Int32Array,
-  classes: Uint8Array,
-  names: Uint16Array,
-  n: number,
-  profile: number,
-  mask: number,
-  out: Int32Array,
-  outOffset = 0,
-): void {
-  const s = profile << 6;
+function lexiconMatches(text: string, lex: Lexicon, out: Int32Array): void {
+  const n = text.length;
+  out.fill(0, 0, n + 2 * PAD);
+  const { keys, kinds, mask } = lex;
+  for (let e = 0; e < n; e++) {
+    let h = 0x811c9dc5;
+    const lo = Math.max(0, e - LEX_MAX + 1);
+    for (let s = e; s >= lo; s--) {
+      const c = text.charCodeAt(s);
+      if (c < 0x3400) break; // vocabularies are Han only
+      h = stepHash(h, normCode(c));
+      const len = e - s + 1;
+      const key = keyOf(h, len);
+      let slot = key & mask;
+      let kind = 0;
+      while (keys[slot] !== 0) {
+        if (keys[slot] === key) {
+          kind = kinds[slot]!;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (!kind) continue;
+      const L = Math.min(len, 7);
+      const ps = s + PAD;
+      const pe = e + PAD;
+      if (kind & LEX_TITLE) {
+        if ((out[ps]! & 7) < L) out[ps] = (out[ps]! & ~7) | L;
+        if (((out[pe]! >> 3) & 7) < L) out[pe] = (out[pe]! & ~(7 << 3)) | (L << 3);
+        for (let p = ps + 1; p < pe; p++) out[p] = out[p]! | (1 << 6);
+      }
+      if (kind & LEX_ORG_SUFFIX && ((out[pe]! >> 7) & 7) < L) out[pe] = (out[pe]! & ~(7 << 7)) | (L << 7);
+      if (kind & LEX_ORG) {
+        if (((out[ps]! >> 10) & 7) < L) out[ps] = (out[ps]! & ~(7 << 10)) | (L << 10);
+        if (((out[pe]! >> 13) & 7) < L) out[pe] = (out[pe]! & ~(7 << 13)) | (L << 13);
+        for (let p = ps + 1; p < pe; p++) out[p] = out[p]! | (1 << 16);
+      }
+      if (kind & LEX_PLACE) {
+        out[ps] = out[ps]! | (1 << 17);
+        out[pe] = out[pe]! | (1 << 18);
+      }
+    }
+  }
+}
+
+export const LEARNED_TITLES = 'titles.txt';
+export const LEARNED_ORG_SUFFIXES = 'org-suffixes.txt';
+let lexicon: Lexicon | undefined;
+
+/** The vocabulary entries of the project's dictionaries (../dict/*.txt). */
+export function projectLexiconEntries(): [string, number][] {
+  const d = dictionaries();
+  return [
+    ...d.titles.map((w): [string, number] => [w, LEX_TITLE]),
+    ...d.orgSuffixes.map((w): [string, number] => [w, LEX_ORG_SUFFIX]),
+    ...d.localBodies.map((w): [string, number] => [w, LEX_ORG_SUFFIX]),
+    ...d.orgNames.map((w): [string, number] => [w, LEX_ORG]),
+    ...d.provinces.map((w): [string, number] => [w, LEX_PLACE]),
+  ];
+}
+
+/** The learned vocabularies and the project's dictionaries. */
+export function runtimeLexicon(): Lexicon {
+  if (lexicon) return lexicon;
+  const learned = (name: string, kind: number): [string, number][] =>
+    readFileSync(learnedDir(name), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l): [string, number] => [l, kind]);
+  return (lexicon = buildLexicon([...projectLexiconEntries(), ...learned(LEARNED_TITLES, LEX_TITLE), ...learned(LEARNED_ORG_SUFFIXES, LEX_ORG_SUFFIX)]));
+}
+
+/** For the learner: use this lexicon instead of the committed one. */
+export function setLexicon(l: Lexicon | undefined): void {
+  lexicon = l;
+}
+
+// A distinct seed per template and profile.
+const SEEDS = new Int32Array(64 * 8);
+for (let i = 0; i < SEEDS.length; i++) SEEDS[i] = fin(Math.imul(i + 1, 0x27d4eb2f));
+
+/**
+ * Writes NF bucket indices (already multiplied by NT) per position into out[outOffset + i*NF ...],
+ * for the given profile (0 = shared weights).
+ */
+export function features(enc: Encoded, n: number, profile: number, mask: number, out: Int32Array, outOffset = 0): void {
+  const { hashes: H, classes: C, names: N, lex: X } = enc;
+  const sd = profile << 6;
+  const S = SEEDS;
   for (let i = 0; i < n; i++) {
     const j = i + PAD;
-    const cm2 = codes[j - 2]!;
-    const cm1 = codes[j - 1]!;
-    const c0 = codes[j]!;
-    const c1 = codes[j + 1]!;
-    const c2 = codes[j + 2]!;
-    const shape = classes[j - 2]! | (classes[j - 1]! << 3) | (classes[j]! << 6) | (classes[j + 1]! << 9) | (classes[j + 2]! << 12);
-    const o = outOffset + i * NF;
-    out[o] = (mix(s | 0, c0, 0, 0) & mask) * NT;
-    out[o + 1] = (mix(s | 1, cm1, 0, 0) & mask) * NT;
-    out[o + 2] = (mix(s | 2, c1, 0, 0) & mask) * NT;
-    out[o + 3] = (mix(s | 3, cm2, 0, 0) & mask) * NT;
-    out[o + 4] = (mix(s | 4, c2, 0, 0) & mask) * NT;
-    out[o + 5] = (mix(s | 5, cm1, c0, 0) & mask) * NT;
-    out[o + 6] = (mix(s | 6, c0, c1, 0) & mask) * NT;
-    out[o + 7] = (mix(s | 7, cm2, cm1, 0) & mask) * NT;
-    out[o + 8] = (mix(s | 8, c1, c2, 0) & mask) * NT;
-    out[o + 9] = (mix(s | 9, cm1, c1, 0) & mask) * NT;
-    out[o + 10] = (mix(s | 10, cm1, c0, c1) & mask) * NT;
-    out[o + 11] = (mix(s | 11, cm2, cm1, c0) & mask) * NT;
-    out[o + 12] = (mix(s | 12, c0, c1, c2) & mask) * NT;
-    out[o + 13] = (mix(s | 13, 0, 0, 0) & mask) * NT;
-    out[o + 14] = (mix(s | 14, shape, 0, 0) & mask) * NT;
-    out[o + 15] = (mix(s | 15, c0, classes[j - 1]!, classes[j + 1]!) & mask) * NT;
-    out[o + 16] = (mix(s | 16, cm2, c0, 0) & mask) * NT;
+    const hm2 = H[j - 2]!;
+    const hm1 = H[j - 1]!;
+    const h0 = H[j]!;
+    const h1 = H[j + 1]!;
+    const h2 = H[j + 2]!;
+    const km1 = C[j - 1]!;
+    const k1 = C[j + 1]!;
+    const shape = C[j - 2]! | (km1 << 3) | (C[j]! << 6) | (k1 << 9) | (C[j + 2]! << 12);
     // name-character classes: surname (bits 0-2), given-name (3-5), transliteration (6-8) buckets
-    const nm2 = names[j - 2]!;
-    const nm1 = names[j - 1]!;
-    const n0 = names[j]!;
-    const n1 = names[j + 1]!;
-    const n2 = names[j + 2]!;
-    out[o + 17] = (mix(s | 17, n0 & 7, (n1 >> 3) & 7, (n2 >> 3) & 7) & mask) * NT;
-    out[o + 18] = (mix(s | 18, nm1 & 7, (n0 >> 3) & 7, (n1 >> 3) & 7) & mask) * NT;
-    out[o + 19] = (mix(s | 19, nm2 & 7, (nm1 >> 3) & 7, (n0 >> 3) & 7) & mask) * NT;
-    out[o + 20] = (mix(s | 20, n0 & 7, (n1 >> 3) & 7, cm1) & mask) * NT;
-    out[o + 21] = (mix(s | 21, (nm1 >> 6) & 7, (n0 >> 6) & 7, (n1 >> 6) & 7) & mask) * NT;
+    const nm2 = N[j - 2]!;
+    const nm1 = N[j - 1]!;
+    const n0 = N[j]!;
+    const n1 = N[j + 1]!;
+    const n2 = N[j + 2]!;
+    const o = outOffset + i * NF;
+    out[o] = (fin(S[sd]! ^ h0) & mask) * NT;
+    out[o + 1] = (fin(S[sd + 1]! ^ hm1) & mask) * NT;
+    out[o + 2] = (fin(S[sd + 2]! ^ h1) & mask) * NT;
+    out[o + 3] = (fin(S[sd + 3]! ^ hm2) & mask) * NT;
+    out[o + 4] = (fin(S[sd + 4]! ^ h2) & mask) * NT;
+    out[o + 5] = (fin(S[sd + 5]! ^ hm1 ^ rotl(h0, 11)) & mask) * NT;
+    out[o + 6] = (fin(S[sd + 6]! ^ h0 ^ rotl(h1, 11)) & mask) * NT;
+    out[o + 7] = (fin(S[sd + 7]! ^ hm2 ^ rotl(hm1, 11)) & mask) * NT;
+    out[o + 8] = (fin(S[sd + 8]! ^ h1 ^ rotl(h2, 11)) & mask) * NT;
+    out[o + 9] = (fin(S[sd + 9]! ^ hm1 ^ rotl(h1, 11)) & mask) * NT;
+    out[o + 10] = (fin(S[sd + 10]! ^ hm1 ^ rotl(h0, 11) ^ rotl(h1, 22)) & mask) * NT;
+    out[o + 11] = (fin(S[sd + 11]! ^ hm2 ^ rotl(hm1, 11) ^ rotl(h0, 22)) & mask) * NT;
+    out[o + 12] = (fin(S[sd + 12]! ^ h0 ^ rotl(h1, 11) ^ rotl(h2, 22)) & mask) * NT;
+    out[o + 13] = (S[sd + 13]! & mask) * NT;
+    out[o + 14] = (fin(S[sd + 14]! ^ shape) & mask) * NT;
+    out[o + 15] = (fin(S[sd + 15]! ^ h0 ^ rotl(km1 | (k1 << 3), 7)) & mask) * NT;
+    out[o + 16] = (fin(S[sd + 16]! ^ hm2 ^ rotl(h0, 11)) & mask) * NT;
+    out[o + 17] = (fin(S[sd + 17]! ^ ((n0 & 7) | (n1 & 0x38) | ((n2 & 0x38) << 3))) & mask) * NT;
+    out[o + 18] = (fin(S[sd + 18]! ^ ((nm1 & 7) | (n0 & 0x38) | ((n1 & 0x38) << 3))) & mask) * NT;
+    out[o + 19] = (fin(S[sd + 19]! ^ ((nm2 & 7) | (nm1 & 0x38) | ((n0 & 0x38) << 3))) & mask) * NT;
+    out[o + 20] = (fin(S[sd + 20]! ^ hm1 ^ rotl((n0 & 7) | (n1 & 0x38), 13)) & mask) * NT;
+    out[o + 21] = (fin(S[sd + 21]! ^ ((nm1 & 0x1c0) | ((n0 & 0x1c0) << 3) | ((n1 & 0x1c0) << 6))) & mask) * NT;
+    // vocabulary matches
+    const xm1 = X[j - 1]!;
+    const x0 = X[j]!;
+    const x1 = X[j + 1]!;
+    out[o + 22] = (fin(S[sd + 22]! ^ (x0 & 0x7f) ^ ((xm1 & 0x38) << 4) ^ ((x1 & 7) << 10)) & mask) * NT;
+    out[o + 23] = (fin(S[sd + 23]! ^ ((x0 >> 7) & 7) ^ (((x1 >> 7) & 7) << 3) ^ (((x0 >> 17) & 3) << 6)) & mask) * NT;
+    out[o + 24] = (fin(S[sd + 24]! ^ ((x0 >> 10) & 0x7f) ^ (((xm1 >> 13) & 7) << 7) ^ (((x1 >> 10) & 7) << 10)) & mask) * NT;
+    out[o + 25] = (fin(S[sd + 25]! ^ h0 ^ rotl((xm1 >> 3) & 7, 5)) & mask) * NT;
   }
 }
 
@@ -182,6 +324,8 @@ export function features(
  * position i to the bits set in allowedMask[i]. Writes the best tag sequence into tags.
  */
 let backBuf = new Uint8Array(0);
+const outerTrans = new Float64Array(49);
+const [OF0, OF1, OF2, OF3, OF4, OF5, OF6] = OUTER_FROM as [number, number, number, number, number, number, number];
 const vPrev = new Float64Array(16);
 const vCur = new Float64Array(16);
 
@@ -200,6 +344,8 @@ export function viterbi(
   let prev = vPrev;
   let cur = vCur;
   const NEG = -1e30;
+  const OT = outerTrans;
+  for (let a = 0; a < 7; a++) for (let b = 0; b < 7; b++) OT[a * 7 + b] = trans[OUTER_FROM[b]! * NT + OUTER_TO[a]!]!;
   for (let t = 0; t < NT; t++) {
     const ok = allowed(-1, t) && (!allowedMask || (allowedMask[0]! >> t) & 1);
     prev[t] = ok ? em[t]! + transStart[t]! : NEG;
@@ -208,25 +354,55 @@ export function viterbi(
     const m = allowedMask ? allowedMask[i]! : 0xffff;
     const eo = i * NT;
     const bo = i * NT;
-    // outer targets: from O, E-*, S-*
-    for (let a = 0; a < OUTER_TO.length; a++) {
+    // outer targets (O, B-*, S-*): from O, E-*, S-*
+    const f0 = prev[OF0]!;
+    const f1 = prev[OF1]!;
+    const f2 = prev[OF2]!;
+    const f3 = prev[OF3]!;
+    const f4 = prev[OF4]!;
+    const f5 = prev[OF5]!;
+    const f6 = prev[OF6]!;
+    for (let a = 0; a < 7; a++) {
       const t = OUTER_TO[a]!;
       if (!((m >> t) & 1)) {
         cur[t] = NEG;
         continue;
       }
-      let best = NEG;
+      const ob = a * 7;
+      let best = f0 + OT[ob]!;
       let arg = 0;
-      for (let b = 0; b < OUTER_FROM.length; b++) {
-        const p = OUTER_FROM[b]!;
-        const v = prev[p]! + trans[p * NT + t]!;
-        if (v > best) {
-          best = v;
-          arg = p;
-        }
+      let v = f1 + OT[ob + 1]!;
+      if (v > best) {
+        best = v;
+        arg = 1;
+      }
+      v = f2 + OT[ob + 2]!;
+      if (v > best) {
+        best = v;
+        arg = 2;
+      }
+      v = f3 + OT[ob + 3]!;
+      if (v > best) {
+        best = v;
+        arg = 3;
+      }
+      v = f4 + OT[ob + 4]!;
+      if (v > best) {
+        best = v;
+        arg = 4;
+      }
+      v = f5 + OT[ob + 5]!;
+      if (v > best) {
+        best = v;
+        arg = 5;
+      }
+      v = f6 + OT[ob + 6]!;
+      if (v > best) {
+        best = v;
+        arg = 6;
       }
       cur[t] = best + em[eo + t]!;
-      back[bo + t] = arg;
+      back[bo + t] = OUTER_FROM[arg]!;
     }
     // inner targets: M-k, E-k from B-k, M-k
     for (let k = 0; k < NK; k++) {
@@ -301,8 +477,12 @@ export interface ModelMeta {
   profiles: string[];
   /** Per profile: NT*NT transitions, then NT start, then NT end scores (in weight units). */
   transitions: number[][];
-  /** Per profile, the types its corpus annotates; decoding with a profile yields only those. */
+  /** Per profile, the types its corpus annotates; recognizing with a profile returns only those. */
   profileTypes?: string[][];
+  /** Per profile and type (in weight units): added to the score of starting an entity of that type. */
+  bias?: number[][];
+  /** Per profile: decode with the shared weights only (the profile still sets biases and types). */
+  sharedOnly?: boolean[];
   trainedOn: string;
 }
 
@@ -354,6 +534,7 @@ export function loadModel(): Model {
 /** For tests and the learner: use this model instead of the committed one. */
 export function setModel(m: Model | undefined): void {
   model = m;
+  transCache.clear();
 }
 
 export interface RecognizeOptions {
@@ -361,6 +542,7 @@ export interface RecognizeOptions {
   profile?: Profile;
 }
 
+let encBuf: Encoded | undefined;
 let featBuf = new Int32Array(0);
 let emBuf: Int32Array | Float32Array = new Int32Array(0);
 let tagBuf = new Uint8Array(0);
@@ -371,15 +553,16 @@ export function recognize(text: string, options: RecognizeOptions = {}): Entity[
   if (n === 0) return [];
   const m = loadModel();
   const profile = Math.max(0, PROFILES.indexOf(options.profile ?? 'general'));
-  const { codes, classes, names: nb } = encode(text);
-  const nProfiles = profile === 0 ? 1 : 2;
+  const enc = (encBuf = encode(text, encBuf));
+  const own = profile !== 0 && !m.meta.sharedOnly?.[profile];
+  const nProfiles = own ? 2 : 1;
   if (featBuf.length < n * NF * nProfiles) featBuf = new Int32Array(n * NF * nProfiles * 2);
   if (emBuf.length < n * NT || (m.weights instanceof Float32Array) !== (emBuf instanceof Float32Array)) {
     emBuf = m.weights instanceof Float32Array ? new Float32Array(n * NT * 2) : new Int32Array(n * NT * 2);
   }
   if (tagBuf.length < n) tagBuf = new Uint8Array(n * 2);
-  features(codes, classes, nb, n, 0, m.mask, featBuf, 0);
-  if (profile) features(codes, classes, nb, n, profile, m.mask, featBuf, n * NF);
+  features(enc, n, 0, m.mask, featBuf, 0);
+  if (own) features(enc, n, profile, m.mask, featBuf, n * NF);
   const W = m.weights;
   const em = emBuf;
   const F = featBuf;
@@ -421,18 +604,13 @@ export function recognize(text: string, options: RecognizeOptions = {}): Entity[
     em[eo+12] = a12;
   }
   const tr = transitionsFor(m, profile);
-  viterbi(em, n, tr.trans, tr.start, tr.end, tagBuf, tr.mask === 0xffff ? undefined : constMask(tr.mask, n));
-  return spansOf(tagBuf, n).map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
+  viterbi(em, n, tr.trans, tr.start, tr.end, tagBuf);
+  const out: Entity[] = [];
+  for (const s of spansOf(tagBuf, n)) if (!tr.types || tr.types.includes(s.type)) out.push({ ...s, text: text.slice(s.start, s.end) });
+  return out;
 }
 
-const transCache = new Map<Model, Map<number, { trans: Float64Array; start: Float64Array; end: Float64Array; mask: number }>>();
-let maskBuf = new Uint16Array(0);
-
-function constMask(mask: number, n: number): Uint16Array {
-  if (maskBuf.length < n) maskBuf = new Uint16Array(n * 2);
-  maskBuf.fill(mask, 0, n);
-  return maskBuf;
-}
+const transCache = new Map<Model, Map<number, { trans: Float64Array; start: Float64Array; end: Float64Array; types: string[] | undefined }>>();
 
 function transitionsFor(m: Model, profile: number) {
   let byProfile = transCache.get(m);
@@ -442,24 +620,27 @@ function transitionsFor(m: Model, profile: number) {
   const trans = new Float64Array(NT * NT);
   const start = new Float64Array(NT);
   const end = new Float64Array(NT);
-  for (const p of profile === 0 ? [0] : [0, profile]) {
+  for (const p of profile === 0 || m.meta.sharedOnly?.[profile] ? [0] : [0, profile]) {
     const src = m.meta.transitions[p];
     if (!src) continue;
-    for (let i = 0; i < NT * NT; i++) trans[i] += src[i]! / m.meta.scale;
+    for (let i = 0; i < NT * NT; i++) trans[i] = trans[i]! + src[i]! / m.meta.scale;
     for (let i = 0; i < NT; i++) {
-      start[i] += src[NT * NT + i]! / m.meta.scale;
-      end[i] += src[NT * NT + NT + i]! / m.meta.scale;
+      start[i] = start[i]! + src[NT * NT + i]! / m.meta.scale;
+      end[i] = end[i]! + src[NT * NT + NT + i]! / m.meta.scale;
     }
   }
-  let mask = 0xffff;
-  const types = m.meta.profileTypes?.[profile];
-  if (types) {
-    mask = 1;
-    ENTITY_TYPES.forEach((t, k) => {
-      if (types.includes(t)) mask |= (1 << tagB(k)) | (1 << tagM(k)) | (1 << tagE(k)) | (1 << tagS(k));
-    });
+  const bias = m.meta.bias?.[profile];
+  if (bias) {
+    for (let k = 0; k < NK; k++) {
+      const v = (bias[k] ?? 0) / m.meta.scale;
+      for (const t of [tagB(k), tagS(k)]) {
+        start[t] = start[t]! + v;
+        for (let a = 0; a < NT; a++) trans[a * NT + t] = trans[a * NT + t]! + v;
+      }
+    }
   }
-  tr = { trans, start, end, mask };
+  const types = profile ? m.meta.profileTypes?.[profile] : undefined;
+  tr = { trans, start, end, types: types && types.length < ENTITY_TYPES.length ? types : undefined };
   byProfile.set(profile, tr);
   return tr;
 }

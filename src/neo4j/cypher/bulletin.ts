@@ -1,64 +1,93 @@
-// Cypher that writes and removes one bulletin's facts. Every relationship carries
+// Cypher that writes and removes bulletins' facts. Every relationship carries
 //   sources:  the keys of the bulletins that evidence it,
 //   evidence: "bulletinKey:start:end" spans of Bulletin.text,
 // so a bulletin's facts can be replaced or removed without touching what others evidence.
+// Two relationships are structure, not evidence, and carry neither: (:Post)-[:OF]->(:Organization)
+// (the post's key names its organization) and (:Organization)-[:PART_OF]->(:Organization); an
+// evidence list on them would grow with every bulletin that names a ministry.
+// Relationships to the bulletin itself are created, not merged: its node is new or was just
+// removed with everything it evidenced.
 import type { ExtractionResult } from '../../ingest/types.ts';
 import type { CypherQuery } from '../executor.ts';
 
-/** Keeps other bulletins' evidence and puts this bulletin's anew: re-running changes nothing. */
+/**
+ * Keeps other bulletins' evidence and puts the row's bulletin's anew: re-running changes nothing.
+ * Every row carries its bulletin's key as row.bk, so one statement writes a batch of bulletins.
+ */
 const EVIDENCE = (r: string) => `
-  ${r}.sources = [s IN coalesce(${r}.sources, []) WHERE s <> $bulletin] + $bulletin,
-  ${r}.evidence = [e IN coalesce(${r}.evidence, []) WHERE NOT e STARTS WITH $bulletin + ':'] + row.evidence`;
+  ${r}.sources = [s IN coalesce(${r}.sources, []) WHERE s <> row.bk] + row.bk,
+  ${r}.evidence = [e IN coalesce(${r}.evidence, []) WHERE NOT e STARTS WITH row.bk + ':'] + row.evidence`;
 
 const span = (bulletin: string, e: { start: number; end: number }) => `${bulletin}:${e.start}:${e.end}`;
 
 /** The highest confidence any bulletin gave the fact. */
 const CONFIDENCE = (x: string) => `${x}.confidence = CASE WHEN ${x}.confidence IS NULL OR row.confidence > ${x}.confidence THEN row.confidence ELSE ${x}.confidence END`;
 
-export function bulletinState(key: string): CypherQuery {
-  return { cypher: 'MATCH (b:Bulletin {key: $key}) RETURN b.contentHash AS contentHash', params: { key } };
+/** The stored content hash of each of the keys that is in the graph. */
+export function bulletinStates(keys: string[]): CypherQuery {
+  return {
+    cypher: 'UNWIND $keys AS key MATCH (b:Bulletin {key: key}) RETURN key, b.contentHash AS contentHash, b.extractorVersion AS extractorVersion',
+    params: { keys },
+  };
 }
 
-/** The statements that write one extraction, in order; run them in one transaction. */
-export function writeExtraction(result: ExtractionResult, ingestedAt: string): CypherQuery[] {
-  const b = result.bulletin;
-  const key = b.key;
-  const ev = (e: { start: number; end: number }) => [span(key, e)];
-  // The day a fact was seen: the meeting's date, else the publish date.
-  const meetingDate = new Map(result.meetings.map((m) => [m.key, m.date]));
-  const factDate = result.meetings.find((m) => m.date)?.date ?? b.publishedAt ?? null;
-  const params = { bulletin: key };
+interface Helpers {
+  ev: (e: { start: number; end: number }) => string[];
+  meetingDate: Map<string, string | null>;
+  factDate: string | null;
+}
+
+function helpers(result: ExtractionResult): Helpers {
+  const key = result.bulletin.key;
+  return {
+    ev: (e) => [span(key, e)],
+    meetingDate: new Map(result.meetings.map((m) => [m.key, m.date])),
+    // The day a fact was seen: the meeting's date, else the publish date.
+    factDate: result.meetings.find((m) => m.date)?.date ?? result.bulletin.publishedAt ?? null,
+  };
+}
+
+/** The statements that write a batch of extractions (distinct keys), in order; run them in one transaction. */
+export function writeExtractions(results: ExtractionResult[], ingestedAt: string): CypherQuery[] {
+  const each = <T>(rows: (r: ExtractionResult, at: Helpers) => T[]) =>
+    results.flatMap((r) => rows(r, helpers(r)).map((row) => ({ bk: r.bulletin.key, ...row })));
+  const params = { ingestedAt };
 
   return [
     {
       cypher: `
-MERGE (b:Bulletin {key: $bulletin})
-SET b.source = $source, b.title = $title, b.publishedAt = CASE WHEN $publishedAt IS NULL THEN null ELSE date($publishedAt) END,
-    b.contentHash = $contentHash, b.text = $text, b.originalText = $originalText, b.ingestedAt = datetime($ingestedAt)`,
-      params: { ...params, source: b.source, title: b.title, publishedAt: b.publishedAt, contentHash: b.contentHash, text: b.text, originalText: b.originalText, ingestedAt },
-    },
-    {
-      cypher: `
-MATCH (b:Bulletin {key: $bulletin})
 UNWIND $rows AS row
-MERGE (o:Organization {name: row.name})
-SET o.aliases = reduce(acc = coalesce(o.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
-    ${CONFIDENCE('o')}
-MERGE (o)-[r:MENTIONED_IN]->(b)
-SET ${EVIDENCE('r')}
-WITH o, row WHERE row.parent IS NOT NULL
-MERGE (p:Organization {name: row.parent})
-MERGE (o)-[r:PART_OF]->(p)
-SET ${EVIDENCE('r')}`,
+MERGE (b:Bulletin {key: row.bk})
+SET b.source = row.source, b.title = row.title, b.publishedAt = CASE WHEN row.publishedAt IS NULL THEN null ELSE date(row.publishedAt) END,
+    b.contentHash = row.contentHash, b.extractorVersion = row.extractorVersion, b.text = row.text, b.originalText = row.originalText, b.ingestedAt = datetime($ingestedAt)`,
       params: {
         ...params,
-        rows: result.organizations.map((o) => ({ name: o.name, aliases: o.aliases, parent: o.parent, evidence: ev(o.evidence), confidence: o.confidence })),
+        rows: each(({ bulletin: b }) => [
+          { source: b.source, title: b.title, publishedAt: b.publishedAt, contentHash: b.contentHash, extractorVersion: b.extractorVersion, text: b.text, originalText: b.originalText },
+        ]),
       },
     },
     {
       cypher: `
-MATCH (b:Bulletin {key: $bulletin})
 UNWIND $rows AS row
+MATCH (b:Bulletin {key: row.bk})
+MERGE (o:Organization {name: row.name})
+SET o.aliases = reduce(acc = coalesce(o.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
+    ${CONFIDENCE('o')}
+CREATE (o)-[r:MENTIONED_IN]->(b)
+SET ${EVIDENCE('r')}
+WITH o, row WHERE row.parent IS NOT NULL
+MERGE (p:Organization {name: row.parent})
+MERGE (o)-[:PART_OF]->(p)`,
+      params: {
+        ...params,
+        rows: each((result, { ev }) => result.organizations.map((o) => ({ name: o.name, aliases: o.aliases, parent: o.parent, evidence: ev(o.evidence), confidence: o.confidence }))),
+      },
+    },
+    {
+      cypher: `
+UNWIND $rows AS row
+MATCH (b:Bulletin {key: row.bk})
 MERGE (m:Meeting {key: row.key})
 SET m.name = row.name, m.kind = row.kind,
     m.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END,
@@ -66,7 +95,7 @@ SET m.name = row.name, m.kind = row.kind,
     m.form = row.form, m.organizer = row.organizer, m.attendanceCount = row.count,
     m.attendanceApproximate = row.approximate, m.mainVenue = row.mainVenue, m.branchVenues = row.branchVenues,
     ${CONFIDENCE('m')}
-MERGE (m)-[r:REPORTED_IN]->(b)
+CREATE (m)-[r:REPORTED_IN]->(b)
 SET ${EVIDENCE('r')}
 WITH m, row
 CALL (m, row) {
@@ -83,33 +112,33 @@ CALL (m, row) {
 }`,
       params: {
         ...params,
-        rows: result.meetings.map((m) => ({
+        rows: each((result, { ev }) => result.meetings.map((m) => ({
           key: m.key, name: m.name, kind: m.kind, date: m.date, dateEnd: m.dateEnd, form: m.form, organizer: m.organizer,
           count: m.attendance.count, approximate: m.attendance.approximate, mainVenue: m.attendance.mainVenue,
           branchVenues: m.attendance.branchVenues, campaign: m.campaign, evidence: ev(m.evidence), confidence: m.confidence,
-        })),
+        }))),
       },
     },
     {
       cypher: `
-MATCH (b:Bulletin {key: $bulletin})
 UNWIND $rows AS row
+MATCH (b:Bulletin {key: row.bk})
 MERGE (c:Campaign {name: row.name})
-MERGE (c)-[r:MENTIONED_IN]->(b)
+CREATE (c)-[r:MENTIONED_IN]->(b)
 SET ${EVIDENCE('r')}`,
-      params: { ...params, rows: result.campaigns.map((c) => ({ name: c.name, evidence: ev(c.evidence) })) },
+      params: { ...params, rows: each((result, { ev }) => result.campaigns.map((c) => ({ name: c.name, evidence: ev(c.evidence) }))) },
     },
     {
       cypher: `
-MATCH (b:Bulletin {key: $bulletin})
 UNWIND $rows AS row
+MATCH (b:Bulletin {key: row.bk})
 MERGE (p:Person {name: row.name})
 SET ${CONFIDENCE('p')}
-MERGE (p)-[r:MENTIONED_IN]->(b)
+CREATE (p)-[r:MENTIONED_IN]->(b)
 SET ${EVIDENCE('r')}, r.mentionedOnly = row.mentioned`,
       params: {
         ...params,
-        rows: result.people.map((p) => ({ name: p.name, mentioned: p.mentioned, confidence: p.confidence, evidence: p.mentions.map((m) => span(key, m)) })),
+        rows: each((result, { ev }) => result.people.map((p) => ({ name: p.name, mentioned: p.mentioned, confidence: p.confidence, evidence: p.mentions.flatMap(ev) }))),
       },
     },
     {
@@ -119,17 +148,16 @@ MATCH (p:Person {name: row.person})
 MERGE (o:Organization {name: row.organization})
 MERGE (post:Post {key: row.key})
 SET post.title = row.title, post.organization = row.organization
-MERGE (post)-[of:OF]->(o)
-SET ${EVIDENCE('of')}
+MERGE (post)-[:OF]->(o)
 MERGE (p)-[r:HELD]->(post)
 SET ${EVIDENCE('r')}, ${CONFIDENCE('r')},
-    r.seen = [s IN coalesce(r.seen, []) WHERE NOT s STARTS WITH $bulletin + '|'] + CASE WHEN row.date IS NULL THEN [] ELSE [$bulletin + '|' + row.date] END
+    r.seen = [s IN coalesce(r.seen, []) WHERE NOT s STARTS WITH row.bk + '|'] + CASE WHEN row.date IS NULL THEN [] ELSE [row.bk + '|' + row.date] END
 WITH r, [s IN r.seen | date(split(s, '|')[1])] AS days
 SET r.firstSeen = reduce(m = null, d IN days | CASE WHEN m IS NULL OR d < m THEN d ELSE m END),
     r.lastSeen = reduce(m = null, d IN days | CASE WHEN m IS NULL OR d > m THEN d ELSE m END)`,
       params: {
         ...params,
-        rows: result.people.flatMap((p) =>
+        rows: each((result, { ev, meetingDate, factDate }) => result.people.flatMap((p) =>
           p.posts.map((post) => ({
             person: p.name,
             key: `${post.title}@${post.organization}`,
@@ -139,7 +167,7 @@ SET r.firstSeen = reduce(m = null, d IN days | CASE WHEN m IS NULL OR d < m THEN
             evidence: ev(post.evidence),
             confidence: post.confidence,
           })),
-        ),
+        )),
       },
     },
     {
@@ -148,14 +176,14 @@ UNWIND $rows AS row
 MATCH (p:Person {name: row.person}), (m:Meeting {key: row.meeting})
 MERGE (p)-[r:ATTENDED]->(m)
 SET ${EVIDENCE('r')}, ${CONFIDENCE('r')},
-    r.roles = [x IN coalesce(r.roles, []) WHERE NOT x STARTS WITH $bulletin + '|'] + ($bulletin + '|' + row.as)
+    r.roles = [x IN coalesce(r.roles, []) WHERE NOT x STARTS WITH row.bk + '|'] + (row.bk + '|' + row.as)
 WITH r, [x IN r.roles | split(x, '|')[1]] AS roles
 SET r.as = CASE WHEN 'chair' IN roles THEN 'chair' WHEN 'speaker' IN roles THEN 'speaker' ELSE 'attendee' END`,
       params: {
         ...params,
-        rows: result.people.flatMap((p) =>
+        rows: each((result, { ev }) => result.people.flatMap((p) =>
           p.participation.map((x) => ({ person: p.name, meeting: x.meeting, as: x.as, evidence: ev(x.evidence), confidence: x.confidence })),
-        ),
+        )),
       },
     },
     {
@@ -173,10 +201,10 @@ MERGE (p)-[r:GAVE]->(d)
 SET ${EVIDENCE('r')}`,
       params: {
         ...params,
-        rows: result.directives.map((d) => ({
+        rows: each((result, { ev }) => result.directives.map((d) => ({
           key: d.key, meeting: d.meeting, kind: d.kind, ordinal: d.ordinal, text: d.text,
           items: d.items.map((i) => i.text), speaker: d.speaker, evidence: ev(d.evidence), confidence: d.confidence,
-        })),
+        }))),
       },
     },
   ];
@@ -204,8 +232,8 @@ WITH r, touched WHERE size(r.sources) = 0
 DELETE r
 WITH DISTINCT touched
 UNWIND touched AS t
-WITH DISTINCT t WHERE NOT t:Bulletin AND NOT (t)--()
-DELETE t`,
+WITH DISTINCT t WHERE NOT t:Bulletin AND NOT EXISTS { MATCH (t)-[e]-() WHERE e.sources IS NOT NULL }
+DETACH DELETE t`,
       params: { key },
     },
     { cypher: 'MATCH (b:Bulletin {key: $key}) DETACH DELETE b', params: { key } },
