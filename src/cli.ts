@@ -189,7 +189,7 @@ async function ingest(paths: string[], options: IngestCliOptions): Promise<numbe
       batchSize: options.batch,
       progress: createProgress(total, options.json ? null : process.stderr),
       onFile: (r) => {
-        if (!options.json && r.reason) console.error(`${r.source}: ${r.reason}`);
+        if (!options.json && (r.reason || r.warning)) console.error(`${r.source}: ${r.reason ?? r.warning}`);
       },
     });
     await writeFile(options.report, JSON.stringify({ ...summary, finishedAt: new Date().toISOString() }, null, 2) + '\n');

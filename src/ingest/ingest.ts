@@ -32,6 +32,8 @@ export interface IngestSummary {
   failed: number;
   /** Every file that was skipped or failed, with the reason. */
   problems: FileReport[];
+  /** Files that went in despite something odd, with what. */
+  warnings: FileReport[];
   counts: { meetings: number; people: number; organizations: number; directives: number };
   seconds: number;
 }
@@ -49,12 +51,14 @@ export async function ingestPaths(executor: Executor, paths: string[], options: 
     skipped: 0,
     failed: 0,
     problems: [],
+    warnings: [],
     counts: { meetings: 0, people: 0, organizations: 0, directives: 0 },
     seconds: 0,
   };
   let done = 0;
   const report = (r: FileReport) => {
     done++;
+    if (r.warning) summary.warnings.push(r);
     if (r.status === 'ingested') summary.ingested++;
     else if (r.status === 'unchanged') summary.unchanged++;
     else {
@@ -94,7 +98,8 @@ export async function ingestPaths(executor: Executor, paths: string[], options: 
     const r = item.result;
     const counts = { meetings: r.meetings.length, people: r.people.length, organizations: r.organizations.length, directives: r.directives.length };
     if (!unchanged) for (const k of Object.keys(counts) as (keyof typeof counts)[]) summary.counts[k] += counts[k];
-    report({ source: item.source, status: unchanged ? 'unchanged' : 'ingested', counts });
+    const warning = r.warnings.length ? r.warnings.join('; ') : undefined;
+    report({ source: item.source, status: unchanged ? 'unchanged' : 'ingested', counts, ...(warning ? { warning } : {}) });
   };
 
   // Extraction runs a bounded window ahead of the writer, so memory stays flat for any count.

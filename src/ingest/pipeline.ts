@@ -26,7 +26,9 @@ const CJK = /[\u3400-\u9fff]/g;
 
 export function extractBytes(source: string, bytes: Uint8Array, options: SourceOptions = {}): ExtractionResult {
   const decoded = decode(source, bytes);
-  return extractText(source, decoded.text, options);
+  const result = extractText(source, decoded.text, options);
+  if (decoded.warning) result.warnings.push(decoded.warning);
+  return result;
 }
 
 export function extractText(source: string, raw: string, options: SourceOptions = {}): ExtractionResult {

@@ -14,5 +14,7 @@ export interface FileReport {
   source: string;
   status: 'ingested' | 'unchanged' | 'skipped' | 'failed';
   reason?: string;
+  /** Set on a file that went in despite something odd (a truncated last character). */
+  warning?: string;
   counts?: Record<string, number>;
 }

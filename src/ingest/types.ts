@@ -134,6 +134,8 @@ export interface CampaignFact {
 
 export interface ExtractionResult {
   bulletin: BulletinFact;
+  /** What was odd about the input but did not stop it (a truncated file). */
+  warnings: string[];
   meetings: MeetingFact[];
   people: PersonFact[];
   organizations: OrganizationFact[];

@@ -211,6 +211,7 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
 
   return {
     bulletin,
+    warnings: [],
     meetings,
     people: [...people.values()],
     organizations: [...organizations.values()],

@@ -6,6 +6,45 @@ export interface DecodedInput {
   source: string;
   text: string;
   encoding: 'utf-8' | 'gb18030' | 'big5';
+  /** Something worth telling that did not stop the file (a truncated last character). */
+  warning?: string;
+}
+
+/** Where UTF-8 breaks: valid multi-byte sequences, invalid bytes, and a cut-off sequence at the end. */
+function utf8Check(bytes: Uint8Array): { multibyte: number; invalid: number; cutAt: number | null } {
+  // Only 3-byte sequences of the CJK blocks count: GBK pairs form valid 2-byte UTF-8 by chance.
+  let multibyte = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need === 0) {
+      i++;
+      continue;
+    }
+    if (need < 0) {
+      invalid++;
+      i++;
+      continue;
+    }
+    if (i + need >= bytes.length) {
+      // The file ends inside this character.
+      let ok = true;
+      for (let k = i + 1; k < bytes.length; k++) if ((bytes[k]! & 0xc0) !== 0x80) ok = false;
+      if (ok) return { multibyte, invalid, cutAt: i };
+    }
+    let ok = true;
+    for (let k = 1; k <= need; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) ok = false;
+    if (ok) {
+      if (need === 2 && b >= 0xe3 && b <= 0xe9) multibyte++;
+      i += need + 1;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { multibyte, invalid, cutAt: null };
 }
 
 /** Files larger than this are not bulletins; reading them would only cost memory. */
@@ -41,7 +80,15 @@ export function decode(source: string, bytes: Uint8Array): DecodedInput {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { source, text, encoding: 'utf-8' };
   } catch {
-    // not UTF-8: one of the legacy Chinese encodings
+    // not UTF-8 throughout: cut off, mixed, or one of the legacy Chinese encodings
+  }
+  const check = utf8Check(bytes);
+  if (check.cutAt !== null && check.invalid === 0) {
+    const text = utf8.decode(bytes.subarray(0, check.cutAt)).replace(/^\ufeff/, '');
+    return { source, text, encoding: 'utf-8', warning: 'truncated: the file ends inside a character' };
+  }
+  if (check.multibyte >= 50 && check.invalid >= 20 && check.multibyte > check.invalid / 4) {
+    throw new InputError(source, `mixed encodings: ${check.multibyte} UTF-8 characters beside ${check.invalid} bytes that are not UTF-8`);
   }
   const buffer = Buffer.from(bytes);
   const gb = iconv.decode(buffer, 'gb18030');

@@ -83,7 +83,7 @@ const PAD_R = 2;
 const PAD = 2;
 
 /** Templates per position (the number of hashed features each position gets per profile). */
-export const NF = 26;
+export const NF = 29;
 
 /** Final avalanche of a 32-bit hash. */
 function fin(h: number): number {
@@ -312,6 +312,11 @@ export function features(enc: Encoded, n: number, profile: number, mask: number,
     out[o + 23] = (fin(S[sd + 23]! ^ ((x0 >> 7) & 7) ^ (((x1 >> 7) & 7) << 3) ^ (((x0 >> 17) & 3) << 6)) & mask) * NT;
     out[o + 24] = (fin(S[sd + 24]! ^ ((x0 >> 10) & 0x7f) ^ (((xm1 >> 13) & 7) << 7) ^ (((x1 >> 10) & 7) << 10)) & mask) * NT;
     out[o + 25] = (fin(S[sd + 25]! ^ h0 ^ rotl((xm1 >> 3) & 7, 5)) & mask) * NT;
+    // character role clusters
+    const q0 = n0 >> 9;
+    out[o + 26] = (fin(S[sd + 26]! ^ (nm1 >> 9) ^ (q0 << 6) ^ ((n1 >> 9) << 12)) & mask) * NT;
+    out[o + 27] = (fin(S[sd + 27]! ^ q0 ^ ((n1 >> 9) << 6) ^ ((n2 >> 9) << 12)) & mask) * NT;
+    out[o + 28] = (fin(S[sd + 28]! ^ (nm2 >> 9) ^ ((nm1 >> 9) << 6) ^ (q0 << 12)) & mask) * NT;
   }
 }
 
@@ -481,7 +486,7 @@ export interface ModelMeta {
   profileTypes?: string[][];
   /** Per profile and type (in weight units): added to the score of starting an entity of that type. */
   bias?: number[][];
-  /** Per profile: decode with the shared weights only (the profile still sets biases and types). */
+  /** Per profile: no feature weights of its own (the profile still has its transitions, biases and types). */
   sharedOnly?: boolean[];
   trainedOn: string;
 }
@@ -498,17 +503,18 @@ export const MODEL_META = 'ner-model.json';
 export const MODEL_WEIGHTS = 'ner-weights.bin.gz';
 
 let model: Model | undefined;
-export const NAME_CHARS = 'name-chars.txt';
+export const CHAR_CLASSES = 'char-classes.txt';
 let names: Uint16Array | undefined;
 
 /**
  * Per UTF-16 code: 3-bit buckets of how likely the character is as a surname, in a given name, in
- * a transliterated foreign name (see scripts/learn-ner.ts). File lines: character, tab, bucket code.
+ * a transliterated foreign name, and (bits 9-14) a cluster of its roles in words (see
+ * scripts/learn-ner.ts). File lines: character, tab, code in base 36.
  */
 export function nameTable(): Uint16Array {
   if (names) return names;
   const t = new Uint16Array(65536);
-  for (const line of readFileSync(learnedDir(NAME_CHARS), 'utf8').split('\n')) {
+  for (const line of readFileSync(learnedDir(CHAR_CLASSES), 'utf8').split('\n')) {
     const [ch, v] = line.split('\t');
     if (ch && v && ch.length === 1) t[ch.charCodeAt(0)] = Number.parseInt(v, 36);
   }
@@ -516,7 +522,7 @@ export function nameTable(): Uint16Array {
 }
 
 /** For the learner: use this table instead of the committed one. */
-export function setNameTable(t: Uint16Array | undefined): void {
+export function setCharTable(t: Uint16Array | undefined): void {
   names = t;
 }
 
@@ -620,7 +626,7 @@ function transitionsFor(m: Model, profile: number) {
   const trans = new Float64Array(NT * NT);
   const start = new Float64Array(NT);
   const end = new Float64Array(NT);
-  for (const p of profile === 0 || m.meta.sharedOnly?.[profile] ? [0] : [0, profile]) {
+  for (const p of profile === 0 ? [0] : [0, profile]) {
     const src = m.meta.transitions[p];
     if (!src) continue;
     for (let i = 0; i < NT * NT; i++) trans[i] = trans[i]! + src[i]! / m.meta.scale;
