@@ -11,12 +11,13 @@ import type { ExtractionResult } from '../../ingest/types.ts';
 import type { CypherQuery } from '../executor.ts';
 
 /**
- * Keeps other bulletins' evidence and puts the row's bulletin's anew: re-running changes nothing.
- * Every row carries its bulletin's key as row.bk, so one statement writes a batch of bulletins.
+ * Adds the row's bulletin to what evidences the fact. Every row carries its bulletin's key as
+ * row.bk, so one statement writes a batch of bulletins. Appending is enough: a bulletin is only
+ * written when it is new or after removeBulletin took its old evidence out (src/ingest/stages/load.ts).
  */
 const EVIDENCE = (r: string) => `
-  ${r}.sources = [s IN coalesce(${r}.sources, []) WHERE s <> row.bk] + row.bk,
-  ${r}.evidence = [e IN coalesce(${r}.evidence, []) WHERE NOT e STARTS WITH row.bk + ':'] + row.evidence`;
+  ${r}.sources = coalesce(${r}.sources, []) + row.bk,
+  ${r}.evidence = coalesce(${r}.evidence, []) + row.evidence`;
 
 const span = (bulletin: string, e: { start: number; end: number }) => `${bulletin}:${e.start}:${e.end}`;
 
@@ -151,10 +152,10 @@ SET post.title = row.title, post.organization = row.organization
 MERGE (post)-[:OF]->(o)
 MERGE (p)-[r:HELD]->(post)
 SET ${EVIDENCE('r')}, ${CONFIDENCE('r')},
-    r.seen = [s IN coalesce(r.seen, []) WHERE NOT s STARTS WITH row.bk + '|'] + CASE WHEN row.date IS NULL THEN [] ELSE [row.bk + '|' + row.date] END
-WITH r, [s IN r.seen | date(split(s, '|')[1])] AS days
-SET r.firstSeen = reduce(m = null, d IN days | CASE WHEN m IS NULL OR d < m THEN d ELSE m END),
-    r.lastSeen = reduce(m = null, d IN days | CASE WHEN m IS NULL OR d > m THEN d ELSE m END)`,
+    r.seen = coalesce(r.seen, []) + CASE WHEN row.date IS NULL THEN [] ELSE [row.bk + '|' + row.date] END,
+    // Kept up as each day comes; removeBulletin recomputes them from seen.
+    r.firstSeen = CASE WHEN row.date IS NULL THEN r.firstSeen WHEN r.firstSeen IS NULL OR date(row.date) < r.firstSeen THEN date(row.date) ELSE r.firstSeen END,
+    r.lastSeen = CASE WHEN row.date IS NULL THEN r.lastSeen WHEN r.lastSeen IS NULL OR date(row.date) > r.lastSeen THEN date(row.date) ELSE r.lastSeen END`,
       params: {
         ...params,
         rows: each((result, { ev, meetingDate, factDate }) => result.people.flatMap((p) =>
@@ -176,9 +177,9 @@ UNWIND $rows AS row
 MATCH (p:Person {name: row.person}), (m:Meeting {key: row.meeting})
 MERGE (p)-[r:ATTENDED]->(m)
 SET ${EVIDENCE('r')}, ${CONFIDENCE('r')},
-    r.roles = [x IN coalesce(r.roles, []) WHERE NOT x STARTS WITH row.bk + '|'] + (row.bk + '|' + row.as)
-WITH r, [x IN r.roles | split(x, '|')[1]] AS roles
-SET r.as = CASE WHEN 'chair' IN roles THEN 'chair' WHEN 'speaker' IN roles THEN 'speaker' ELSE 'attendee' END`,
+    r.roles = coalesce(r.roles, []) + (row.bk + '|' + row.as),
+    // The strongest role any bulletin gives; removeBulletin recomputes it from roles.
+    r.as = CASE WHEN r.as = 'chair' OR row.as = 'chair' THEN 'chair' WHEN r.as = 'speaker' OR row.as = 'speaker' THEN 'speaker' ELSE 'attendee' END`,
       params: {
         ...params,
         rows: each((result, { ev }) => result.people.flatMap((p) =>
@@ -228,6 +229,12 @@ FOREACH (r IN rels |
       r.roles = CASE WHEN r.roles IS NULL THEN null ELSE [s IN r.roles WHERE NOT s STARTS WITH $key + '|'] END)
 WITH rels, touched
 UNWIND rels AS r
+// What the other bulletins still say: the days seen and the strongest role.
+FOREACH (_ IN CASE WHEN r.seen IS NULL OR size(r.sources) = 0 THEN [] ELSE [1] END |
+  SET r.firstSeen = reduce(m = null, s IN r.seen | CASE WHEN m IS NULL OR date(split(s, '|')[1]) < m THEN date(split(s, '|')[1]) ELSE m END),
+      r.lastSeen = reduce(m = null, s IN r.seen | CASE WHEN m IS NULL OR date(split(s, '|')[1]) > m THEN date(split(s, '|')[1]) ELSE m END))
+FOREACH (_ IN CASE WHEN r.roles IS NULL OR size(r.sources) = 0 THEN [] ELSE [1] END |
+  SET r.as = CASE WHEN any(x IN r.roles WHERE x ENDS WITH '|chair') THEN 'chair' WHEN any(x IN r.roles WHERE x ENDS WITH '|speaker') THEN 'speaker' ELSE 'attendee' END)
 WITH r, touched WHERE size(r.sources) = 0
 DELETE r
 WITH DISTINCT touched
