@@ -38,6 +38,15 @@ describe('people, posts and roles', () => {
     expect(r.people.map((p) => p.name).sort()).toEqual(['吴启航', '孙岚'].sort());
   });
 
+  it('reads the posts an appointment read out at a 干部大会 gives', () => {
+    const r = extractText(
+      'g.txt',
+      '湖北省水利厅召开干部大会\n2021年8月3日，湖北省水利厅召开干部大会。省委组织部副部长温立军出席会议并宣布：周汉江同志任湖北省水利厅党组书记、厅长。',
+    );
+    expect(posts(r, '周汉江')).toEqual(['党组书记@湖北省水利厅党组', '厅长@湖北省水利厅']);
+    expect(roles(r)['温立军']).toBe('speaker');
+  });
+
   it('keeps a person studied or honoured apart from those present', () => {
     const r = extractText(
       'd.txt',

@@ -217,6 +217,12 @@ export function findPeople(s: string, ctx: OrgContext): PersonMention[] {
       if (!evidence) continue;
       const posts = listed && !titleAfter ? prev!.posts : postsOf(elements, ctx);
       if (titleAfter) posts.push(...postsOf([{ title: titleAfter, raw: '' }], ctx));
+      // An appointment read out at the meeting: 周某同志任某厅党组书记、厅长 (not 不再担任).
+      const appointed = right.match(/^(?:同志)?(?:任|担任|兼任)([^；。，：]+)/)?.[1];
+      if (appointed) {
+        const chain = chainBefore(appointed, 0, appointed.length);
+        if (chain.elements.length) posts.push(...postsOf(chain.elements, ctx));
+      }
       const after = right.match(/^(总书记|国家主席|主席|总理|委员长)/)?.[1];
       if (after && leader) posts.push({ title: after, organization: TITLE_AFTER_NAME[after]!, confidence: 0.95 });
       const mentionOnly = STUDIED_BEFORE.test(leftText) || STUDIED_AFTER.test(right) || (!!after && leader);
