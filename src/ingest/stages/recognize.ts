@@ -1,13 +1,19 @@
 // Named-entity recognition of people (PER), posts (TITLE) and organizations (ORG): a character
 // tagger (BMES tags, first-order Viterbi decoding) whose weights are an averaged perceptron learned
-// by scripts/learn-ner.ts and committed under ../dict/learned/. Features are character n-grams
-// around each position, hashed into a fixed table; nothing here reads ../shared at run time.
+// by scripts/learn-ner.ts and committed under ../dict/learned/. Nothing here reads ../shared.
+//
+// Features per character (hashed into one table of int8 weights): character n-grams in a window of
+// two on each side, character classes, how likely each character is in a person name (a table
+// learned from nodejieba's word list, learned/name-chars.txt), and matches of vocabularies: post
+// titles and organization endings (learned/titles.txt, learned/org-suffixes.txt) and the project's
+// own dictionaries (../dict/*.txt). Names in the project's leaders.txt are always taken as people.
 //
 // The model was learned from three corpora with different annotation conventions (news with
-// person/organization only, news with posts too, résumés). Each feature has a shared weight and a
-// weight per corpus ("profile"); the default profile uses the shared weights alone, which were also
-// trained on their own so that they stand as a general model. A profile adds one corpus's weights
-// so that the tagger follows that corpus's conventions (used to score it against that corpus).
+// person/organization only, news with posts too, résumés). Each feature has a shared weight and may
+// have a weight per corpus ("profile"); the default profile, 'general', uses the shared weights
+// alone, which were also trained on their own so that they stand as a general model. A corpus
+// profile adds that corpus's weights, transitions and entity biases and returns only the types the
+// corpus annotates, so that the tagger can be scored against that corpus (scripts/eval-ner.ts).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -83,7 +89,7 @@ const PAD_R = 2;
 const PAD = 2;
 
 /** Templates per position (the number of hashed features each position gets per profile). */
-export const NF = 29;
+export const NF = 26;
 
 /** Final avalanche of a 32-bit hash. */
 function fin(h: number): number {
@@ -141,6 +147,9 @@ export const LEX_TITLE = 1;
 export const LEX_ORG_SUFFIX = 2;
 export const LEX_ORG = 4;
 export const LEX_PLACE = 8;
+export const LEX_SURNAME = 16;
+export const LEX_PERSON = 32;
+const LEX_MORE = 128;
 const LEX_MAX = 8;
 
 export interface Lexicon {
@@ -155,16 +164,22 @@ const keyOf = (h: number, len: number) => fin(h ^ Math.imul(len, 0x9e3779b1)) | 
 export function buildLexicon(entries: Iterable<[string, number]>): Lexicon {
   const list = [...entries].filter(([w]) => w.length >= 1 && w.length <= LEX_MAX);
   let size = 1024;
-  while (size < list.length * 3) size *= 2;
+  const total = list.reduce((n, [w]) => n + w.length, 0);
+  while (size < total * 2) size *= 2;
   const lex: Lexicon = { keys: new Int32Array(size), kinds: new Uint8Array(size), mask: size - 1 };
+  // Every ending of an entry goes in too (marked LEX_MORE), so that the scan, which grows a string
+  // leftwards from each position, stops as soon as no entry ends with it.
   for (const [w, kind] of list) {
     let h = 0x811c9dc5;
-    for (let k = w.length - 1; k >= 0; k--) h = stepHash(h, normCode(w.charCodeAt(k)));
-    const key = keyOf(h, w.length);
-    let slot = key & lex.mask;
-    while (lex.keys[slot] !== 0 && lex.keys[slot] !== key) slot = (slot + 1) & lex.mask;
-    lex.keys[slot] = key;
-    lex.kinds[slot] = lex.kinds[slot]! | kind;
+    for (let k = w.length - 1; k >= 0; k--) {
+      h = stepHash(h, normCode(w.charCodeAt(k)));
+      const len = w.length - k;
+      const key = keyOf(h, len);
+      let slot = key & lex.mask;
+      while (lex.keys[slot] !== 0 && lex.keys[slot] !== key) slot = (slot + 1) & lex.mask;
+      lex.keys[slot] = key;
+      lex.kinds[slot] = lex.kinds[slot]! | (k === 0 ? kind : LEX_MORE);
+    }
   }
   return lex;
 }
@@ -173,7 +188,8 @@ export function buildLexicon(entries: Iterable<[string, number]>): Lexicon {
  * Writes, per padded position, the vocabulary matches around it: bits 0-2 the length of the longest
  * title starting here, 3-5 of the longest title ending here, 6 inside a title; 7-9 the longest
  * organization ending ending here; 10-12 / 13-15 / 16 the same as 0-6 for organization names;
- * 17 a place starting here, 18 a place ending here.
+ * 17 / 18 a place starting / ending here; 19 / 20 a compound surname starting / ending here; 21 / 22
+ * a known person (the project's list of national leaders) starting / ending here.
  */
 function lexiconMatches(text: string, lex: Lexicon, out: Int32Array): void {
   const n = text.length;
@@ -197,6 +213,8 @@ function lexiconMatches(text: string, lex: Lexicon, out: Int32Array): void {
         }
         slot = (slot + 1) & mask;
       }
+      if (!kind) break; // no entry ends with this string
+      kind &= ~LEX_MORE;
       if (!kind) continue;
       const L = Math.min(len, 7);
       const ps = s + PAD;
@@ -216,6 +234,14 @@ function lexiconMatches(text: string, lex: Lexicon, out: Int32Array): void {
         out[ps] = out[ps]! | (1 << 17);
         out[pe] = out[pe]! | (1 << 18);
       }
+      if (kind & LEX_SURNAME) {
+        out[ps] = out[ps]! | (1 << 19);
+        out[pe] = out[pe]! | (1 << 20);
+      }
+      if (kind & LEX_PERSON) {
+        out[ps] = out[ps]! | (1 << 21);
+        out[pe] = out[pe]! | (1 << 22);
+      }
     }
   }
 }
@@ -233,6 +259,8 @@ export function projectLexiconEntries(): [string, number][] {
     ...d.localBodies.map((w): [string, number] => [w, LEX_ORG_SUFFIX]),
     ...d.orgNames.map((w): [string, number] => [w, LEX_ORG]),
     ...d.provinces.map((w): [string, number] => [w, LEX_PLACE]),
+    ...[...d.compoundSurnames].map((w): [string, number] => [w, LEX_SURNAME]),
+    ...[...d.leaders].map((w): [string, number] => [w, LEX_PERSON]),
   ];
 }
 
@@ -309,14 +337,9 @@ export function features(enc: Encoded, n: number, profile: number, mask: number,
     const x0 = X[j]!;
     const x1 = X[j + 1]!;
     out[o + 22] = (fin(S[sd + 22]! ^ (x0 & 0x7f) ^ ((xm1 & 0x38) << 4) ^ ((x1 & 7) << 10)) & mask) * NT;
-    out[o + 23] = (fin(S[sd + 23]! ^ ((x0 >> 7) & 7) ^ (((x1 >> 7) & 7) << 3) ^ (((x0 >> 17) & 3) << 6)) & mask) * NT;
+    out[o + 23] = (fin(S[sd + 23]! ^ ((x0 >> 7) & 7) ^ (((x1 >> 7) & 7) << 3) ^ (((x0 >> 17) & 15) << 6) ^ (((xm1 >> 19) & 15) << 12)) & mask) * NT;
     out[o + 24] = (fin(S[sd + 24]! ^ ((x0 >> 10) & 0x7f) ^ (((xm1 >> 13) & 7) << 7) ^ (((x1 >> 10) & 7) << 10)) & mask) * NT;
     out[o + 25] = (fin(S[sd + 25]! ^ h0 ^ rotl((xm1 >> 3) & 7, 5)) & mask) * NT;
-    // character role clusters
-    const q0 = n0 >> 9;
-    out[o + 26] = (fin(S[sd + 26]! ^ (nm1 >> 9) ^ (q0 << 6) ^ ((n1 >> 9) << 12)) & mask) * NT;
-    out[o + 27] = (fin(S[sd + 27]! ^ q0 ^ ((n1 >> 9) << 6) ^ ((n2 >> 9) << 12)) & mask) * NT;
-    out[o + 28] = (fin(S[sd + 28]! ^ (nm2 >> 9) ^ ((nm1 >> 9) << 6) ^ (q0 << 12)) & mask) * NT;
   }
 }
 
@@ -503,18 +526,17 @@ export const MODEL_META = 'ner-model.json';
 export const MODEL_WEIGHTS = 'ner-weights.bin.gz';
 
 let model: Model | undefined;
-export const CHAR_CLASSES = 'char-classes.txt';
+export const NAME_CHARS = 'name-chars.txt';
 let names: Uint16Array | undefined;
 
 /**
  * Per UTF-16 code: 3-bit buckets of how likely the character is as a surname, in a given name, in
- * a transliterated foreign name, and (bits 9-14) a cluster of its roles in words (see
- * scripts/learn-ner.ts). File lines: character, tab, code in base 36.
+ * a transliterated foreign name (see scripts/learn-ner.ts). File lines: character, tab, code in base 36.
  */
 export function nameTable(): Uint16Array {
   if (names) return names;
   const t = new Uint16Array(65536);
-  for (const line of readFileSync(learnedDir(CHAR_CLASSES), 'utf8').split('\n')) {
+  for (const line of readFileSync(learnedDir(NAME_CHARS), 'utf8').split('\n')) {
     const [ch, v] = line.split('\t');
     if (ch && v && ch.length === 1) t[ch.charCodeAt(0)] = Number.parseInt(v, 36);
   }
@@ -522,7 +544,7 @@ export function nameTable(): Uint16Array {
 }
 
 /** For the learner: use this table instead of the committed one. */
-export function setCharTable(t: Uint16Array | undefined): void {
+export function setNameTable(t: Uint16Array | undefined): void {
   names = t;
 }
 
@@ -580,40 +602,68 @@ export function recognize(text: string, options: RecognizeOptions = {}): Entity[
       for (let f = 0; f < NF; f++) {
         const w = F[fo + f]!;
         a0 += W[w]!;
-        a1 += W[w+1]!;
-        a2 += W[w+2]!;
-        a3 += W[w+3]!;
-        a4 += W[w+4]!;
-        a5 += W[w+5]!;
-        a6 += W[w+6]!;
-        a7 += W[w+7]!;
-        a8 += W[w+8]!;
-        a9 += W[w+9]!;
-        a10 += W[w+10]!;
-        a11 += W[w+11]!;
-        a12 += W[w+12]!;
+        a1 += W[w + 1]!;
+        a2 += W[w + 2]!;
+        a3 += W[w + 3]!;
+        a4 += W[w + 4]!;
+        a5 += W[w + 5]!;
+        a6 += W[w + 6]!;
+        a7 += W[w + 7]!;
+        a8 += W[w + 8]!;
+        a9 += W[w + 9]!;
+        a10 += W[w + 10]!;
+        a11 += W[w + 11]!;
+        a12 += W[w + 12]!;
       }
     }
     const eo = i * NT;
     em[eo] = a0;
-    em[eo+1] = a1;
-    em[eo+2] = a2;
-    em[eo+3] = a3;
-    em[eo+4] = a4;
-    em[eo+5] = a5;
-    em[eo+6] = a6;
-    em[eo+7] = a7;
-    em[eo+8] = a8;
-    em[eo+9] = a9;
-    em[eo+10] = a10;
-    em[eo+11] = a11;
-    em[eo+12] = a12;
+    em[eo + 1] = a1;
+    em[eo + 2] = a2;
+    em[eo + 3] = a3;
+    em[eo + 4] = a4;
+    em[eo + 5] = a5;
+    em[eo + 6] = a6;
+    em[eo + 7] = a7;
+    em[eo + 8] = a8;
+    em[eo + 9] = a9;
+    em[eo + 10] = a10;
+    em[eo + 11] = a11;
+    em[eo + 12] = a12;
   }
   const tr = transitionsFor(m, profile);
   viterbi(em, n, tr.trans, tr.start, tr.end, tagBuf);
+  const spans = spansOf(tagBuf, n);
+  const known = knownPeople(enc.lex, n);
   const out: Entity[] = [];
-  for (const s of spansOf(tagBuf, n)) if (!tr.types || tr.types.includes(s.type)) out.push({ ...s, text: text.slice(s.start, s.end) });
+  for (const s of known.length ? withKnownPeople(spans, known) : spans) {
+    if (!tr.types || tr.types.includes(s.type)) out.push({ ...s, text: text.slice(s.start, s.end) });
+  }
   return out;
+}
+
+type Span = { type: EntityType; start: number; end: number };
+
+/** Spans of the project's known people (leaders.txt) that the vocabulary scan found. */
+function knownPeople(lex: Int32Array, n: number): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!((lex[i + PAD]! >> 21) & 1)) continue;
+    for (let e = i + 1; e < Math.min(n, i + LEX_MAX); e++) {
+      if ((lex[e + PAD]! >> 22) & 1) {
+        out.push({ type: 'PER', start: i, end: e + 1 });
+        i = e;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A known person wins over the tagger's spans that overlap it. */
+function withKnownPeople(spans: Span[], known: Span[]): Span[] {
+  const kept = spans.filter((s) => !known.some((k) => s.start < k.end && k.start < s.end));
+  return [...kept, ...known].sort((a, b) => a.start - b.start);
 }
 
 const transCache = new Map<Model, Map<number, { trans: Float64Array; start: Float64Array; end: Float64Array; types: string[] | undefined }>>();
