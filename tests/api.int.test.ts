@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Executor } from '../src/neo4j/executor.ts';
 import { ingestPaths } from '../src/ingest/ingest.ts';
 import { ensureSchema } from '../src/ingest/stages/load.ts';
+import { fulltextStatements } from '../src/neo4j/fulltext.ts';
 import { EXAMPLES } from '../src/server/examples.ts';
 import { createServer } from '../src/server/yoga.ts';
 import { freshGraph } from './helpers/graph.ts';
@@ -23,6 +24,7 @@ async function gql<T = any>(query: string, variables?: Record<string, unknown>):
 beforeAll(async () => {
   db = await freshGraph();
   await ensureSchema(db);
+  for (const s of fulltextStatements()) await db.write(s);
   await ingestPaths(db, [SEED]);
   yoga = createServer({ executor: db, maskErrors: true });
 });

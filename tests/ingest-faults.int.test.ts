@@ -21,7 +21,8 @@ let corpus: string;
 let env: NodeJS.ProcessEnv;
 
 const bulletins = async () => (await db.read<{ n: number }>({ cypher: 'MATCH (b:Bulletin) RETURN count(b) AS n', params: {} }))[0]!.n;
-const ingest = (args: string[]) => run('node', [BIN, 'ingest', ...args], { env, maxBuffer: 1 << 24 }).catch((e) => e as { code: number; stdout: string; stderr: string });
+const ingest = (args: string[]): Promise<{ code?: number; stdout: string; stderr: string }> =>
+  run('node', [BIN, 'ingest', ...args], { env, maxBuffer: 1 << 24 }).catch((e) => e as { code: number; stdout: string; stderr: string });
 
 beforeAll(async () => {
   db = await freshGraph();
@@ -72,7 +73,7 @@ describe('ingest under faults', () => {
       const to = join(halves[i % 2]!, f.name);
       writeFileSync(to, readFileSync(join(f.parentPath, f.name)));
     });
-    const [a, b] = await Promise.all(halves.map((h) => ingest([h, '--json', '--batch', '10', '--report', join(h, 'r.json')])));
+    const [a, b] = (await Promise.all(halves.map((h) => ingest([h, '--json', '--batch', '10', '--report', join(h, 'r.json')])))) as [Awaited<ReturnType<typeof ingest>>, Awaited<ReturnType<typeof ingest>>];
     expect(JSON.parse(a.stdout).ingested + JSON.parse(b.stdout).ingested).toBe(COUNT);
     expect(await graphDigest(db)).toEqual(clean);
   });

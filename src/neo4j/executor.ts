@@ -28,6 +28,9 @@ export class Executor {
     const driver = neo4j.driver(target.uri, auth, {
       disableLosslessIntegers: true,
       connectionAcquisitionTimeout: 10_000,
+      // Retry transient failures for a few seconds, not the driver's 30: with Neo4j gone, a
+      // request should get its error (and an ingest stop, to be rerun) rather than hang.
+      maxTransactionRetryTime: 5_000,
       maxConnectionPoolSize: 50,
       logging: undefined,
     });

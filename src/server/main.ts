@@ -47,7 +47,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     const yoga = createServer({
       executor,
       apiToken: process.env.KG_API_TOKEN,
-      maskErrors: process.env.NODE_ENV === 'production',
+      // Masked unless asked for details (NODE_ENV=development).
+      maskErrors: process.env.NODE_ENV !== 'development',
       cors: process.env.CORS_ORIGINS ? process.env.CORS_ORIGINS.split(',') : undefined,
     });
     http.on('request', yoga);

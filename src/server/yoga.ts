@@ -1,36 +1,60 @@
-// The graphql-yoga instance: schema, per-request context, GraphiQL served from the package (no
-// CDN), /health (alive) and /ready (Neo4j answers). main.ts only listens.
+// The graphql-yoga instance: schema, per-request context, limits, GraphiQL served from the
+// package (no CDN), /health (alive) and /ready (Neo4j answers). main.ts only listens.
+//
+// Limits, all checked before anything reaches Neo4j: document size in tokens and aliases (GraphQL
+// Armor, at parse and validation), depth, breadth and cost (Pothos complexity plugin, before the
+// first root field runs; list fields count as `first` items), page sizes (at most 100, in the
+// resolvers before their query), and the executor's transaction timeout (30 s) for the rest.
+import { useGraphQlJit } from '@envelop/graphql-jit';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga } from 'graphql-yoga';
-import type { Executor } from '../neo4j/executor.ts';
+import { createGraphQLError, createYoga, maskError, type YogaServerOptions } from 'graphql-yoga';
+import { DatabaseUnavailableError, type Executor } from '../neo4j/executor.ts';
 import { schema } from '../schema/index.ts';
-import type { Context } from './context.ts';
+import { createContext, type Context } from './context.ts';
 import { EXAMPLES } from './examples.ts';
 import { explorerResponse } from './explorer/serve.ts';
 
+export const DOCUMENT_LIMITS = { aliases: 30, tokens: 4000 };
+
 export interface YogaOptions {
   executor: Executor;
-  /** When set, mutations need `Authorization: Bearer <token>`. */
+  /** When set, mutations need `Authorization: Bearer <token>`; unset, mutations are refused. */
   apiToken?: string;
-  /** Detailed errors (development) or masked (production). */
+  /** Masked errors (production: "Unexpected error.") or detailed ones with the original message (development). */
   maskErrors?: boolean;
   cors?: string[] | false;
+  /** Plan one Cypher per root field (default) or load level by level (for comparison). */
+  plan?: boolean;
+  /** Execute through graphql-jit's compiled queries (default) or graphql-js (for comparison). */
+  jit?: boolean;
 }
 
-export function createServer({ executor, apiToken, maskErrors = true, cors }: YogaOptions) {
+/** Neo4j being away is no internal error: say so, with a code a dashboard can act on. */
+const databaseAware: NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean>>['maskError'] = (error, message, isDev) => {
+  let cause: unknown = error;
+  for (let depth = 0; cause && depth < 5; depth++) {
+    if (cause instanceof DatabaseUnavailableError) {
+      return createGraphQLError('Neo4j is not reachable; try again shortly.', { extensions: { code: 'DATABASE_UNAVAILABLE' } });
+    }
+    cause = (cause as { originalError?: unknown; cause?: unknown }).originalError ?? (cause as { cause?: unknown }).cause;
+  }
+  return maskError(error, message, isDev);
+};
+
+export function createServer({ executor, apiToken, maskErrors = true, cors, plan = true, jit = true }: YogaOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     // yoga's own liveness check: 200 while the process serves, whatever Neo4j does.
     healthCheckEndpoint: '/health',
     landingPage: false,
-    maskedErrors: maskErrors,
+    maskedErrors: { isDev: !maskErrors, maskError: databaseAware },
     cors: cors === false ? false : cors ? { origin: cors } : undefined,
     logging: false,
-    context: ({ request }): Context => ({
-      executor,
-      authorized: !!apiToken && request.headers.get('authorization') === `Bearer ${apiToken}`,
-    }),
+    context: ({ request }): Context =>
+      createContext(executor, { authorized: !!apiToken && request.headers.get('authorization') === `Bearer ${apiToken}`, plan }),
     renderGraphiQL,
     graphiql: {
       title: 'bulletin-graph',
@@ -38,6 +62,11 @@ export function createServer({ executor, apiToken, maskErrors = true, cors }: Yo
       defaultTabs: EXAMPLES.map((e) => ({ query: e.query, variables: e.variables ? JSON.stringify(e.variables, null, 2) : null })),
     },
     plugins: [
+      // Large answers (a page of meetings with attendees and posts is thousands of objects) are
+      // built by code compiled per query instead of graphql-js's generic walk.
+      ...(jit ? [useGraphQlJit()] : []),
+      maxTokensPlugin({ n: DOCUMENT_LIMITS.tokens, exposeLimits: true }),
+      maxAliasesPlugin({ n: DOCUMENT_LIMITS.aliases, exposeLimits: true }),
       {
         async onRequest({ url, endResponse, fetchAPI }) {
           if (url.pathname === '/ready') {

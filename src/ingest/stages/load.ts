@@ -3,6 +3,7 @@
 // key replaces that bulletin's facts. Nothing is half-written: a batch commits or not at all.
 import { bulletinStates, removeBulletin, writeExtractions } from '../../neo4j/cypher/bulletin.ts';
 import type { Executor } from '../../neo4j/executor.ts';
+import { fulltextStatements } from '../../neo4j/fulltext.ts';
 import { schemaStatements } from '../../neo4j/schema.ts';
 import type { ExtractionResult } from '../types.ts';
 
@@ -10,7 +11,7 @@ export type LoadOutcome = 'created' | 'replaced' | 'unchanged';
 
 export async function ensureSchema(executor: Executor): Promise<void> {
   // Schema statements cannot share a transaction with writes; each runs on its own.
-  for (const statement of schemaStatements()) await executor.write(statement);
+  for (const statement of [...schemaStatements(), ...fulltextStatements()]) await executor.write(statement);
 }
 
 /** Writes a batch of extractions with distinct bulletin keys; returns each one's outcome, in order. */

@@ -1,9 +1,19 @@
 // Bulletin (通稿): one ingested release, its text and what it reports.
+import { nodesForKeys } from '../../neo4j/cypher/plan.ts';
 import { builder } from '../builder.ts';
-import { loadRelated } from '../load.ts';
+import { highlight } from '../highlight.ts';
+import { relation, selectionOf } from '../plan.ts';
 import { BulletinRef, MeetingRef, PersonRef } from '../refs.ts';
 import type { BulletinRecord, MeetingRecord, PersonRecord } from '../records.ts';
-import { pageOf } from './connection.ts';
+import { pageComplexity, pageOf } from './connection.ts';
+
+export const SpanInput = builder.inputType('SpanInput', {
+  description: 'A span of Bulletin.text, as Evidence gives it (start inclusive, end exclusive).',
+  fields: (t) => ({
+    start: t.int({ required: true }),
+    end: t.int({ required: true }),
+  }),
+});
 
 BulletinRef.implement({
   description: 'A bulletin (通稿) as ingested; every fact\'s evidence points into its text.',
@@ -15,20 +25,31 @@ BulletinRef.implement({
     contentHash: t.exposeString('contentHash'),
     text: t.exposeString('text', { description: 'Normalized simplified text; evidence offsets point here.' }),
     originalText: t.exposeString('originalText', { description: 'The text in its own script (traditional stays traditional).' }),
-    meetings: t.loadableList({
-      type: MeetingRef,
-      load: async (keys: string[], ctx) =>
-        (await loadRelated<MeetingRecord>(ctx, 'meeting', 'bulletin', '(a)<-[r:REPORTED_IN]-(b:Meeting)', keys)).map((rows) => rows.map((r) => r.node)),
-      resolve: (b) => b.key,
+    highlighted: t.string({
+      description: 'Bulletin.text as HTML: escaped, with the given spans (e.g. evidence start/end) wrapped in <mark>…</mark>.',
+      args: { spans: t.arg({ type: [SpanInput], required: false }) },
+      resolve: (b, { spans }) => highlight(b.text, spans ?? []),
     }),
-    people: t.loadableList({
-      type: PersonRef,
+    meetings: t.field({
+      type: [MeetingRef],
+      description: 'Meetings it reports.',
+      resolve: relation<BulletinRecord, MeetingRecord[]>('Bulletin', (b) => b.key, []),
+    }),
+    people: t.field({
+      type: [PersonRef],
       description: 'Everyone the bulletin names.',
-      load: async (keys: string[], ctx) =>
-        (await loadRelated<PersonRecord>(ctx, 'person', 'bulletin', '(a)<-[r:MENTIONED_IN]-(b:Person)', keys, 'ORDER BY b.name')).map((rows) => rows.map((r) => r.node)),
-      resolve: (b) => b.key,
+      resolve: relation<BulletinRecord, PersonRecord[]>('Bulletin', (b) => b.key, []),
     }),
   }),
+});
+
+export const BulletinOrderEnum = builder.enumType('BulletinOrder', {
+  description: 'How bulletins are listed; ties by key.',
+  values: {
+    TITLE: { description: 'By title (default).', value: 'NAME' },
+    PUBLISHED_DESC: { description: 'Latest published first; undated last.', value: 'DATE_DESC' },
+    PUBLISHED_ASC: { description: 'Earliest published first; undated last.', value: 'DATE_ASC' },
+  } as const,
 });
 
 builder.queryFields((t) => ({
@@ -36,15 +57,23 @@ builder.queryFields((t) => ({
     type: BulletinRef,
     nullable: true,
     args: { key: t.arg.string({ required: true }) },
-    resolve: (_root, { key }, ctx) => BulletinRef.getDataloader(ctx).load(key).catch(() => null) as Promise<BulletinRecord | null>,
+    resolve: async (_root, { key }, ctx, info) => {
+      const query = nodesForKeys(selectionOf(info, ctx)!, [key]);
+      const [row] = await ctx.executor.read<{ node: unknown }>(query);
+      return row ? (query.decode(row.node) as BulletinRecord) : null;
+    },
   }),
   bulletins: t.connection(
     {
       type: BulletinRef,
-      description: 'Bulletins, ordered by title.',
-      args: { titleContains: t.arg.string({ required: false }) },
-      resolve: (_root, args, ctx) => pageOf<BulletinRecord>(ctx, 'bulletin', args, { contains: args.titleContains }),
+      description: 'Bulletins, by title unless orderBy says otherwise.',
+      args: {
+        titleContains: t.arg.string({ required: false }),
+        orderBy: t.arg({ type: BulletinOrderEnum, required: false, defaultValue: 'NAME' }),
+      },
+      complexity: pageComplexity,
+      resolve: (_root, args, ctx, info) => pageOf<BulletinRecord>(ctx, info, 'bulletin', args, { contains: args.titleContains, orderBy: args.orderBy }),
     },
-    { fields: (c) => ({ totalCount: c.int({ resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount }) }) },
+    { fields: (c) => ({ totalCount: c.int({ description: 'How many match, over all pages.', resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount }) }) },
   ),
 }));

@@ -1,14 +1,19 @@
 // Relay cursor connections over one label: stable order, first/after, a maximum page size and
-// totalCount for dashboards.
+// totalCount for dashboards. The nodes of a page come projected for the selection under
+// edges.node, so a page and everything below it is one Cypher.
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import type { GraphQLResolveInfo } from 'graphql';
 // Made through yoga so that the error class is the one yoga checks (graphql ships CJS and ESM builds).
 import { createGraphQLError } from 'graphql-yoga';
-import { listNodes, type NodeKind } from '../../neo4j/cypher/read.ts';
+import { countNodes, listNodes, type ListOrder, type NodeKind } from '../../neo4j/cypher/read.ts';
+import { PlanBuilder } from '../../neo4j/cypher/plan.ts';
 import { simplify } from '../../ingest/stages/normalize.ts';
 import { canonicalKnown } from '../../ingest/stages/extract-organizations.ts';
 import type { Context } from '../../server/context.ts';
+import { selectionOf, selects } from '../plan.ts';
 
 export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
 
 export interface PageArgs {
   first?: number | null;
@@ -24,22 +29,69 @@ export interface PageFilters {
   to?: string | null;
   organizer?: string | null;
   kindIs?: string | null;
+  campaign?: string | null;
+  attendee?: string | null;
+  role?: string | null;
+  organization?: string | null;
+  title?: string | null;
+  orderBy?: ListOrder | null;
 }
 
-export async function pageOf<T>(ctx: Context, kind: NodeKind, args: PageArgs, filters: PageFilters = {}) {
-  if ((args.first ?? 0) > MAX_PAGE_SIZE || (args.last ?? 0) > MAX_PAGE_SIZE) {
-    throw createGraphQLError(`A page holds at most ${MAX_PAGE_SIZE} items; ask for fewer with first.`, {
+/** Refuses a page larger than MAX_PAGE_SIZE (before anything is read). */
+export function checkPageSize(first: number | null | undefined, what = 'A page') {
+  if ((first ?? 0) > MAX_PAGE_SIZE || (first ?? 0) < 0) {
+    throw createGraphQLError(`${what} holds at most ${MAX_PAGE_SIZE} items; ask for fewer with first.`, {
       extensions: { code: 'PAGE_TOO_LARGE' },
     });
   }
-  const text = (s: string | null | undefined) => (s ? simplify(s.trim()) : null);
+}
+
+/** Connection fields count as a list of `first` items for the complexity limit. */
+export const pageComplexity = (args: PageArgs) => ({ field: 1, multiplier: Math.min(Math.max(args.first ?? args.last ?? DEFAULT_PAGE_SIZE, 1), 1000) });
+
+/** Simplified, trimmed text; null for empty. */
+export const simplified = (s: string | null | undefined) => (s?.trim() ? simplify(s.trim()) : null);
+
+export async function pageOf<T>(ctx: Context, info: GraphQLResolveInfo, kind: NodeKind, args: PageArgs, filters: PageFilters = {}) {
+  checkPageSize(args.first);
+  checkPageSize(args.last);
+  const selection = selectionOf(info, ctx, ['edges', 'node']);
+  const plan = new PlanBuilder();
+  let decode = (raw: unknown) => raw;
+  const project = selection
+    ? (v: string) => {
+        const projection = plan.root(selection, { n: v });
+        decode = projection.decode;
+        return projection;
+      }
+    : undefined;
+  const withTotal = selects(info, 'totalCount');
   let totalCount = 0;
-  const connection = await resolveOffsetConnection({ args: { ...args, first: args.first ?? (args.last ? undefined : 20) }, defaultSize: 20, maxSize: MAX_PAGE_SIZE }, async ({ offset, limit }) => {
-    const [row] = await ctx.executor.read<{ total: number; nodes: T[] }>(
-      listNodes(kind, { ...filters, contains: text(filters.contains), startsWith: text(filters.startsWith), organizer: filters.organizer ? canonicalKnown(text(filters.organizer)!) : null, skip: offset, limit }),
-    );
-    totalCount = row?.total ?? 0;
-    return row?.nodes ?? [];
-  });
+  const connection = await resolveOffsetConnection(
+    { args: { ...args, first: args.first ?? (args.last ? undefined : DEFAULT_PAGE_SIZE) }, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
+    async ({ offset, limit }) => {
+      const listOptions = {
+          ...filters,
+          contains: simplified(filters.contains),
+          startsWith: simplified(filters.startsWith),
+          organizer: filters.organizer ? canonicalKnown(simplified(filters.organizer)!) : null,
+          organization: filters.organization ? canonicalKnown(simplified(filters.organization)!) : null,
+          title: simplified(filters.title),
+          attendee: simplified(filters.attendee),
+          campaign: simplified(filters.campaign),
+          skip: offset,
+          limit,
+          withTotal,
+        };
+      const query = listNodes(kind, listOptions, project);
+      const rows = await ctx.executor.read<{ total: number | null; node: unknown }>({ cypher: query.cypher, params: { ...plan.params, ...query.params } });
+      totalCount = rows[0]?.total ?? 0;
+      if (withTotal && rows.length === 0 && offset > 0) {
+        // A page past the end has no row to carry the count.
+        totalCount = (await ctx.executor.read<{ total: number }>(countNodes(kind, listOptions)))[0]?.total ?? 0;
+      }
+      return rows.map((row) => decode(row.node) as T);
+    },
+  );
   return Object.assign(connection, { totalCount });
 }

@@ -1,7 +1,10 @@
 // Directive (部署要求): what a meeting or a speaker ordered, with its enumerated items.
 import type { DirectiveItem } from '../../ingest/types.ts';
 import { builder } from '../builder.ts';
+import { relation } from '../plan.ts';
 import { DirectiveRef, MeetingRef, PersonRef } from '../refs.ts';
+import { parseEvidence, type DirectiveRecord, type MeetingRecord, type PersonRecord } from '../records.ts';
+import { EvidenceType } from './evidence.ts';
 
 const DirectiveItemType = builder.objectRef<DirectiveItem>('DirectiveItem').implement({
   description: 'One enumerated item (一是…, 二是…).',
@@ -19,7 +22,20 @@ DirectiveRef.implement({
     ordinal: t.exposeInt('ordinal', { description: 'Order within the meeting, from 1.' }),
     text: t.exposeString('text'),
     items: t.field({ type: [DirectiveItemType], resolve: (d) => d.items }),
-    meeting: t.field({ type: MeetingRef, resolve: (d) => d.meeting }),
-    speaker: t.field({ type: PersonRef, nullable: true, description: 'The person who said it; null for 会议指出.', resolve: (d) => d.speaker }),
+    meeting: t.field({
+      type: MeetingRef,
+      resolve: async (d, args, ctx, info) => (await relation<DirectiveRecord, MeetingRecord | null>('Directive', (x) => x.key, null)(d, args, ctx, info)) ?? d.meeting,
+    }),
+    speaker: t.field({
+      type: PersonRef,
+      nullable: true,
+      description: 'The person who said it; null for 会议指出.',
+      resolve: relation<DirectiveRecord, PersonRecord | null>('Directive', (x) => x.key, null),
+    }),
+    evidence: t.field({
+      type: [EvidenceType],
+      description: 'The sentences the directive was read from (the meeting’s ISSUED relationship).',
+      resolve: async (d, args, ctx, info) => parseEvidence(await relation<DirectiveRecord, string[]>('Directive', (x) => x.key, [])(d, args, ctx, info)),
+    }),
   }),
 });

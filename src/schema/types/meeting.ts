@@ -1,11 +1,15 @@
 // Meeting (会议): what was convened, when, by whom, who took part and what it directed.
-import { builder } from '../builder.ts';
-import { loadRelated } from '../load.ts';
-import { BulletinRef, CampaignRef, DirectiveRef, MeetingRef, OrganizationRef } from '../refs.ts';
-import type { AttendanceRecord, BulletinRecord, CampaignRecord, DirectiveRecord, MeetingRecord, PersonRecord } from '../records.ts';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Attendance } from '../../ingest/types.ts';
+import type { Context } from '../../server/context.ts';
+import { nodesForKeys } from '../../neo4j/cypher/plan.ts';
+import { builder } from '../builder.ts';
+import { relation, selectionOf } from '../plan.ts';
+import { BulletinRef, CampaignRef, DirectiveRef, MeetingRef, OrganizationRef } from '../refs.ts';
+import { parseEvidence, type AttendanceRecord, type BulletinRecord, type CampaignRecord, type DirectiveRecord, type MeetingRecord, type OrganizationRecord } from '../records.ts';
+import { pageComplexity, pageOf } from './connection.ts';
+import { EvidenceType } from './evidence.ts';
 import { ParticipationType, RoleEnum } from './participation.ts';
-import { pageOf } from './connection.ts';
 
 const AttendanceType = builder.objectRef<Attendance>('Attendance').implement({
   description: 'Attendance as printed (共800余人在主会场参加会议).',
@@ -16,6 +20,9 @@ const AttendanceType = builder.objectRef<Attendance>('Attendance').implement({
     branchVenues: t.exposeBoolean('branchVenues', { description: 'Branch venues (分会场) are named.' }),
   }),
 });
+
+const evidenceOf = async (m: MeetingRecord, args: object, ctx: Context, info: GraphQLResolveInfo) =>
+  parseEvidence(await relation<MeetingRecord, string[]>('Meeting', (x) => x.key, [])(m, args as Record<string, unknown>, ctx, info));
 
 MeetingRef.implement({
   description: 'A meeting (会议) reported by one or more bulletins.',
@@ -31,49 +38,50 @@ MeetingRef.implement({
       type: OrganizationRef,
       nullable: true,
       description: 'The body that convened it (召开单位).',
-      resolve: (m) => m.organizer,
+      resolve: relation<MeetingRecord, OrganizationRecord | null>('Meeting', (m) => m.key, null),
     }),
-    attendees: t.loadableList({
-      type: ParticipationType,
-      description: 'People who took part, chair first.',
-      byPath: true,
+    organizerEvidence: t.field({
+      type: [EvidenceType],
+      description: 'Where the bulletins say who convened it.',
+      resolve: (m, args, ctx, info) => evidenceOf(m, args, ctx, info),
+    }),
+    attendees: t.field({
+      type: [ParticipationType],
+      description: 'People who took part, chair first, then speakers, then by name.',
       args: { as: t.arg({ type: RoleEnum, required: false, description: 'Only this role.' }) },
-      load: async (keys: string[], ctx, args) =>
-        (
-          await loadRelated<PersonRecord>(ctx, 'person', 'meeting', '(a)<-[r:ATTENDED]-(b:Person)', keys,
-            "ORDER BY CASE r.as WHEN 'chair' THEN 0 WHEN 'speaker' THEN 1 ELSE 2 END, b.name")
-        ).map((rows, i) =>
-          rows
-            .map(({ node, rel }): AttendanceRecord => ({ person: node.name, meeting: keys[i]!, as: rel.as as AttendanceRecord['as'], evidence: rel.evidence as string[] }))
-            .filter((a) => !args.as || a.as === args.as),
-        ),
-      resolve: (m) => m.key,
+      resolve: relation<MeetingRecord, AttendanceRecord[]>('Meeting', (m) => m.key, []),
     }),
-    directives: t.loadableList({
-      type: DirectiveRef,
+    directives: t.field({
+      type: [DirectiveRef],
       description: 'What the meeting directed (会议指出/强调/要求), in order.',
-      load: async (keys: string[], ctx) =>
-        (await loadRelated<DirectiveRecord>(ctx, 'directive', 'meeting', '(a)-[r:ISSUED]->(b:Directive)', keys, 'ORDER BY b.ordinal')).map((rows) =>
-          rows.map((r) => r.node),
-        ),
-      resolve: (m) => m.key,
+      resolve: relation<MeetingRecord, DirectiveRecord[]>('Meeting', (m) => m.key, []),
     }),
-    campaign: t.loadable({
+    campaign: t.field({
       type: CampaignRef,
       nullable: true,
       description: 'The campaign the meeting belongs to (主题教育 …).',
-      load: async (keys: string[], ctx) =>
-        (await loadRelated<CampaignRecord>(ctx, 'campaign', 'meeting', '(a)-[r:PART_OF]->(b:Campaign)', keys)).map((rows) => rows[0]?.node ?? null),
-      resolve: (m) => m.key,
+      resolve: relation<MeetingRecord, CampaignRecord | null>('Meeting', (m) => m.key, null),
     }),
-    sources: t.loadableList({
-      type: BulletinRef,
+    campaignEvidence: t.field({
+      type: [EvidenceType],
+      description: 'Where the bulletins tie it to its campaign.',
+      resolve: (m, args, ctx, info) => evidenceOf(m, args, ctx, info),
+    }),
+    sources: t.field({
+      type: [BulletinRef],
       description: 'Bulletins that report the meeting.',
-      load: async (keys: string[], ctx) =>
-        (await loadRelated<BulletinRecord>(ctx, 'bulletin', 'meeting', '(a)-[r:REPORTED_IN]->(b:Bulletin)', keys)).map((rows) => rows.map((r) => r.node)),
-      resolve: (m) => m.key,
+      resolve: relation<MeetingRecord, BulletinRecord[]>('Meeting', (m) => m.key, []),
     }),
   }),
+});
+
+export const MeetingOrderEnum = builder.enumType('MeetingOrder', {
+  description: 'How meetings are listed; undated meetings come last, ties by key.',
+  values: {
+    DATE_DESC: { description: 'Latest first (default).' },
+    DATE_ASC: { description: 'Earliest first.' },
+    NAME: { description: 'By name.' },
+  } as const,
 });
 
 builder.queryFields((t) => ({
@@ -81,22 +89,41 @@ builder.queryFields((t) => ({
     type: MeetingRef,
     nullable: true,
     args: { key: t.arg.string({ required: true }) },
-    resolve: (_root, { key }, ctx) => MeetingRef.getDataloader(ctx).load(key).catch(() => null) as Promise<MeetingRecord | null>,
+    resolve: async (_root, { key }, ctx, info) => {
+      const query = nodesForKeys(selectionOf(info, ctx)!, [key]);
+      const [row] = await ctx.executor.read<{ node: unknown }>(query);
+      return row ? (query.decode(row.node) as MeetingRecord) : null;
+    },
   }),
   meetings: t.connection(
     {
       type: MeetingRef,
-      description: 'Meetings, latest first.',
+      description: 'Meetings, latest first unless orderBy says otherwise; filters combine with AND.',
       args: {
         nameContains: t.arg.string({ required: false }),
         from: t.arg({ type: 'Date', required: false, description: 'On or after this day.' }),
         to: t.arg({ type: 'Date', required: false, description: 'On or before this day.' }),
-        organizer: t.arg.string({ required: false, description: 'Exact organizer name.' }),
+        organizer: t.arg.string({ required: false, description: 'Organizer by name or alias (工信部).' }),
         kind: t.arg.string({ required: false, description: 'Exact kind, e.g. 务虚会.' }),
+        campaign: t.arg.string({ required: false, description: 'Exact campaign name.' }),
+        attendee: t.arg.string({ required: false, description: 'Attended by this person (simplified or traditional).' }),
+        as: t.arg({ type: RoleEnum, required: false, description: 'With attendee: in this role; alone: someone took part in this role.' }),
+        orderBy: t.arg({ type: MeetingOrderEnum, required: false, defaultValue: 'DATE_DESC' }),
       },
-      resolve: (_root, args, ctx) =>
-        pageOf<MeetingRecord>(ctx, 'meeting', args, { contains: args.nameContains, from: args.from, to: args.to, organizer: args.organizer, kindIs: args.kind }),
+      complexity: pageComplexity,
+      resolve: (_root, args, ctx, info) =>
+        pageOf<MeetingRecord>(ctx, info, 'meeting', args, {
+          contains: args.nameContains,
+          from: args.from,
+          to: args.to,
+          organizer: args.organizer,
+          kindIs: args.kind,
+          campaign: args.campaign,
+          attendee: args.attendee,
+          role: args.as,
+          orderBy: args.orderBy,
+        }),
     },
-    { fields: (c) => ({ totalCount: c.int({ resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount }) }) },
+    { fields: (c) => ({ totalCount: c.int({ description: 'How many match, over all pages.', resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount }) }) },
   ),
 }));

@@ -1,51 +1,52 @@
 // Organization (机构): ministries, their party groups, provincial bodies, working groups.
 import { simplify } from '../../ingest/stages/normalize.ts';
 import { canonicalKnown } from '../../ingest/stages/extract-organizations.ts';
+import { PlanBuilder } from '../../neo4j/cypher/plan.ts';
+import { organizationByName } from '../../neo4j/cypher/read.ts';
 import { builder } from '../builder.ts';
-import { loadRelated } from '../load.ts';
+import { relation, selectionOf } from '../plan.ts';
 import { MeetingRef, OrganizationRef, PostRef } from '../refs.ts';
-import type { MeetingRecord, OrganizationRecord, PostRecord } from '../records.ts';
-import { pageOf } from './connection.ts';
+import { parseEvidence, type MeetingRecord, type OrganizationRecord, type PostRecord } from '../records.ts';
+import { EvidenceType } from './evidence.ts';
+import { pageComplexity, pageOf } from './connection.ts';
 
 OrganizationRef.implement({
   description: 'An organization (机构); one node per canonical name, with its aliases (工信部 → 工业和信息化部).',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Canonical simplified name.' }),
     aliases: t.exposeStringList('aliases', { description: 'Other names seen for it.' }),
-    meetings: t.loadableList({
-      type: MeetingRef,
+    meetings: t.field({
+      type: [MeetingRef],
       description: 'Meetings it convened (召开), latest first.',
-      load: async (names: string[], ctx) =>
-        (await loadRelated<MeetingRecord>(ctx, 'meeting', 'organization', '(a)-[r:CONVENED]->(b:Meeting)', names, 'ORDER BY b.date DESC, b.key')).map((rows) =>
-          rows.map((r) => r.node),
-        ),
-      resolve: (o) => o.name,
+      resolve: relation<OrganizationRecord, MeetingRecord[]>('Organization', (o) => o.name, []),
     }),
-    posts: t.loadableList({
-      type: PostRef,
+    posts: t.field({
+      type: [PostRef],
       description: 'Posts at this organization (部长, 副部长 …).',
-      load: async (names: string[], ctx) =>
-        (await loadRelated<PostRecord>(ctx, 'post', 'organization', '(a)<-[r:OF]-(b:Post)', names, 'ORDER BY b.title')).map((rows) => rows.map((r) => r.node)),
-      resolve: (o) => o.name,
+      resolve: relation<OrganizationRecord, PostRecord[]>('Organization', (o) => o.name, []),
     }),
-    parent: t.loadable({
+    parent: t.field({
       type: OrganizationRef,
       nullable: true,
       description: 'The body it belongs to (部党组 → 部).',
-      load: async (names: string[], ctx) =>
-        (await loadRelated<OrganizationRecord>(ctx, 'organization', 'organization', '(a)-[r:PART_OF]->(b:Organization)', names)).map((rows) => rows[0]?.node ?? null),
-      resolve: (o) => o.name,
+      resolve: relation<OrganizationRecord, OrganizationRecord | null>('Organization', (o) => o.name, null),
     }),
-    units: t.loadableList({
-      type: OrganizationRef,
+    parentEvidence: t.field({
+      type: [EvidenceType],
+      description: 'Where the bulletins tie it to its parent.',
+      resolve: async (o, args, ctx, info) => parseEvidence(await relation<OrganizationRecord, string[]>('Organization', (x) => x.name, [])(o, args, ctx, info)),
+    }),
+    units: t.field({
+      type: [OrganizationRef],
       description: 'Bodies that belong to it.',
-      load: async (names: string[], ctx) =>
-        (await loadRelated<OrganizationRecord>(ctx, 'organization', 'organization', '(a)<-[r:PART_OF]-(b:Organization)', names, 'ORDER BY b.name')).map((rows) =>
-          rows.map((r) => r.node),
-        ),
-      resolve: (o) => o.name,
+      resolve: relation<OrganizationRecord, OrganizationRecord[]>('Organization', (o) => o.name, []),
     }),
   }),
+});
+
+export const OrganizationOrderEnum = builder.enumType('OrganizationOrder', {
+  description: 'How organizations are listed.',
+  values: { NAME: { description: 'By name (default).' }, MEETINGS: { description: 'Most meetings convened first, then by name.' } } as const,
 });
 
 builder.queryFields((t) => ({
@@ -54,22 +55,28 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An organization by name or alias, simplified or traditional.',
     args: { name: t.arg.string({ required: true }) },
-    resolve: async (_root, { name }, ctx) => {
-      const wanted = canonicalKnown(simplify(name.trim()));
-      const [row] = await ctx.executor.read<{ name: string }>({
-        cypher: 'MATCH (o:Organization) WHERE o.name = $name OR $name IN coalesce(o.aliases, []) RETURN o.name AS name ORDER BY o.name = $name DESC LIMIT 1',
-        params: { name: wanted },
-      });
-      return row ? (OrganizationRef.getDataloader(ctx).load(row.name) as Promise<OrganizationRecord>) : null;
+    resolve: async (_root, { name }, ctx, info) => {
+      const selection = selectionOf(info, ctx)!;
+      const plan = new PlanBuilder();
+      const projection = plan.root(selection, { n: 'n' });
+      const query = organizationByName(canonicalKnown(simplify(name.trim())), () => projection);
+      const [row] = await ctx.executor.read<{ node: unknown }>({ cypher: query.cypher, params: { ...plan.params, ...query.params } });
+      return row ? (projection.decode(row.node) as OrganizationRecord) : null;
     },
   }),
   organizations: t.connection(
     {
       type: OrganizationRef,
-      description: 'Organizations, ordered by name.',
-      args: { nameContains: t.arg.string({ required: false }), nameStartsWith: t.arg.string({ required: false }) },
-      resolve: (_root, args, ctx) => pageOf<OrganizationRecord>(ctx, 'organization', args, { contains: args.nameContains, startsWith: args.nameStartsWith }),
+      description: 'Organizations, by name or by number of meetings convened.',
+      args: {
+        nameContains: t.arg.string({ required: false }),
+        nameStartsWith: t.arg.string({ required: false }),
+        orderBy: t.arg({ type: OrganizationOrderEnum, required: false, defaultValue: 'NAME' }),
+      },
+      complexity: pageComplexity,
+      resolve: (_root, args, ctx, info) =>
+        pageOf<OrganizationRecord>(ctx, info, 'organization', args, { contains: args.nameContains, startsWith: args.nameStartsWith, orderBy: args.orderBy }),
     },
-    { fields: (c) => ({ totalCount: c.int({ resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount }) }) },
+    { fields: (c) => ({ totalCount: c.int({ description: 'How many match, over all pages.', resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount }) }) },
   ),
 }));

@@ -1,8 +1,9 @@
 // Participation: how a person took part in a meeting (出席 / 主持 / 讲话).
 import { ROLES } from '../../ingest/types.ts';
 import { builder } from '../builder.ts';
+import { planned } from '../plan.ts';
 import { MeetingRef, PersonRef } from '../refs.ts';
-import { parseEvidence, type AttendanceRecord } from '../records.ts';
+import { parseEvidence, type AttendanceRecord, type MeetingRecord, type PersonRecord } from '../records.ts';
 import { EvidenceType } from './evidence.ts';
 
 export const RoleEnum = builder.enumType('Role', {
@@ -13,8 +14,8 @@ export const RoleEnum = builder.enumType('Role', {
 export const ParticipationType = builder.objectRef<AttendanceRecord>('Participation').implement({
   description: 'A person at a meeting, with the strongest role the bulletins give them.',
   fields: (t) => ({
-    person: t.field({ type: PersonRef, resolve: (a) => a.person }),
-    meeting: t.field({ type: MeetingRef, resolve: (a) => a.meeting }),
+    person: t.field({ type: PersonRef, resolve: (a, _args, _ctx, info) => planned<PersonRecord>(a, info) ?? a.person }),
+    meeting: t.field({ type: MeetingRef, resolve: (a, _args, _ctx, info) => planned<MeetingRecord>(a, info) ?? a.meeting }),
     as: t.field({ type: RoleEnum, resolve: (a) => a.as }),
     evidence: t.field({ type: [EvidenceType], resolve: (a) => parseEvidence(a.evidence) }),
   }),

@@ -1,18 +1,51 @@
-// Tenure: a person holding a post, with the first and last day the bulletins show it (任职).
+// Tenure: a person holding a post, with the first and last day the bulletins show it (任职), and
+// postHolders: who held a post on a given day.
+import { canonicalKnown } from '../../ingest/stages/extract-organizations.ts';
+import { simplify } from '../../ingest/stages/normalize.ts';
+import { PlanBuilder } from '../../neo4j/cypher/plan.ts';
+import { postHolders } from '../../neo4j/cypher/read.ts';
 import { builder } from '../builder.ts';
+import { planned, selectionOf } from '../plan.ts';
 import { OrganizationRef, PersonRef, PostRef } from '../refs.ts';
-import { parseEvidence, type TenureRecord } from '../records.ts';
+import { parseEvidence, type OrganizationRecord, type PersonRecord, type PostRecord, type TenureRecord } from '../records.ts';
 import { EvidenceType } from './evidence.ts';
 
-export const TenureType = builder.objectRef<TenureRecord & { title: string; organization: string }>('Tenure').implement({
+export type TenureRow = TenureRecord & { title: string; organization: string };
+
+export const TenureType = builder.objectRef<TenureRow>('Tenure').implement({
   description: 'A post held by a person, as the bulletins evidence it.',
   fields: (t) => ({
-    person: t.field({ type: PersonRef, resolve: (h) => h.person }),
-    post: t.field({ type: PostRef, resolve: (h) => h.post }),
+    person: t.field({ type: PersonRef, resolve: (h, _a, _c, info) => planned<PersonRecord>(h, info) ?? h.person }),
+    post: t.field({ type: PostRef, resolve: (h, _a, _c, info) => planned<PostRecord>(h, info) ?? h.post }),
     title: t.exposeString('title', { description: 'The bare title (职务), e.g. 部长.' }),
-    organization: t.field({ type: OrganizationRef, resolve: (h) => h.organization }),
-    firstSeen: t.field({ type: 'Date', nullable: true, resolve: (h) => h.firstSeen }),
-    lastSeen: t.field({ type: 'Date', nullable: true, resolve: (h) => h.lastSeen }),
+    organization: t.field({ type: OrganizationRef, resolve: (h, _a, _c, info) => planned<OrganizationRecord>(h, info) ?? h.organization }),
+    firstSeen: t.field({ type: 'Date', nullable: true, description: 'The earliest day a bulletin shows the post held.', resolve: (h) => h.firstSeen }),
+    lastSeen: t.field({ type: 'Date', nullable: true, description: 'The latest such day.', resolve: (h) => h.lastSeen }),
     evidence: t.field({ type: [EvidenceType], resolve: (h) => parseEvidence(h.evidence) }),
   }),
 });
+
+builder.queryFields((t) => ({
+  postHolders: t.field({
+    type: [TenureType],
+    description:
+      'Who held a post: title (部长) at an organization (name or alias, simplified or traditional). With `at`, only those ' +
+      'whose evidence spans that day (firstSeen ≤ at ≤ lastSeen); without, everyone, earliest first.',
+    args: {
+      title: t.arg.string({ required: true }),
+      organization: t.arg.string({ required: true }),
+      at: t.arg({ type: 'Date', required: false }),
+    },
+    resolve: async (_root, { title, organization, at }, ctx, info) => {
+      const selection = selectionOf(info, ctx)!;
+      const plan = new PlanBuilder();
+      const projection = plan.root(selection, { p: 'p', r: 'r', q: 'q' });
+      const query = postHolders(
+        { title: simplify(title.trim()), organization: canonicalKnown(simplify(organization.trim())), at: at ?? null },
+        () => projection,
+      );
+      const rows = await ctx.executor.read<{ tenure: unknown }>({ cypher: query.cypher, params: { ...plan.params, ...query.params } });
+      return rows.map((r) => projection.decode(r.tenure) as TenureRow);
+    },
+  }),
+}));

@@ -1,0 +1,36 @@
+// Full-text indexes for search(), one per kind so that each ranks within its own kind (a name is
+// not drowned by long bulletin texts). ensureSchema runs these with the constraints.
+//
+// The analyzer: Neo4j 5.26 offers `cjk` (overlapping bigrams), `standard-no-stop-words` (Lucene's
+// StandardTokenizer: one token per Han character) and `unicode_whitespace` (a whole run of Han
+// characters is one token), among others. On the seed and a synthetic corpus, as phrase queries:
+//   unicode_whitespace finds 苗圩 and 范小建 as whole names only: no 小建, 信息化, 部长 (0 hits);
+//   cjk finds every 2+ character substring (小建, 信息化, 动员部署会) but no single character (部:
+//     1 hit) and, unquoted, ORs its bigrams (工业和信息化部: 726 hits);
+//   standard-no-stop-words finds the same as cjk for 2+ characters, single characters too, and
+//     ranks the organization 工业和信息化部 and the 动员部署会 meetings above bulletins that merely
+//     mention them.
+// So: standard-no-stop-words, with every term sent as a phrase (src/neo4j/cypher/search.ts),
+// which makes a query a substring match in character order.
+import type { CypherQuery } from './executor.ts';
+
+export const FULLTEXT_ANALYZER = 'standard-no-stop-words';
+
+export type SearchKind = 'PERSON' | 'ORGANIZATION' | 'MEETING' | 'DIRECTIVE' | 'BULLETIN';
+
+export const FULLTEXT_INDEXES: Record<SearchKind, { name: string; label: string; properties: string[] }> = {
+  PERSON: { name: 'search_person', label: 'Person', properties: ['name'] },
+  ORGANIZATION: { name: 'search_organization', label: 'Organization', properties: ['name', 'aliases'] },
+  MEETING: { name: 'search_meeting', label: 'Meeting', properties: ['name'] },
+  DIRECTIVE: { name: 'search_directive', label: 'Directive', properties: ['text'] },
+  BULLETIN: { name: 'search_bulletin', label: 'Bulletin', properties: ['title', 'text'] },
+};
+
+export function fulltextStatements(): CypherQuery[] {
+  // Index, label and property names are our constants; the analyzer name is a constant too.
+  return Object.values(FULLTEXT_INDEXES).map(({ name, label, properties }) => ({
+    cypher: `CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON EACH [${properties.map((p) => `n.${p}`).join(', ')}]
+OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${FULLTEXT_ANALYZER}', \`fulltext.eventually_consistent\`: false}}`,
+    params: {},
+  }));
+}

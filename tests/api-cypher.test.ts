@@ -1,0 +1,118 @@
+// The API's Cypher builders and HTML helpers, without a database: values travel as parameters,
+// user text never becomes Cypher or markup.
+import { describe, expect, it } from 'vitest';
+import { fieldForKeys, nodesForKeys, PlanBuilder, type Selection } from '../src/neo4j/cypher/plan.ts';
+import { listNodes, shortestPaths } from '../src/neo4j/cypher/read.ts';
+import { lucenePhrase, luceneQuery, searchNodes } from '../src/neo4j/cypher/search.ts';
+import { fulltextStatements } from '../src/neo4j/fulltext.ts';
+import { escapeHtml, highlight, mergeSpans, snippet } from '../src/schema/highlight.ts';
+import { searchTerms } from '../src/schema/types/search.ts';
+
+const sel = (type: string, fields: Record<string, [string, Record<string, unknown>, Selection | null]>): Selection => ({
+  type,
+  fields: new Map(Object.entries(fields).map(([key, [name, args, selection]]) => [key, { name, args, selection }])),
+});
+
+describe('the planner', () => {
+  it('nests relations as COLLECT subqueries in one statement, records as positional lists', () => {
+    const person = sel('Person', { name: ['name', {}, null], posts: ['posts', {}, sel('Tenure', { title: ['title', {}, null], organization: ['organization', {}, sel('Organization', {})] })] });
+    const meeting = sel('Meeting', { who: ['attendees', { as: 'chair' }, sel('Participation', { person: ['person', {}, person] })] });
+    const q = nodesForKeys(meeting, ['k1']);
+    expect(q.cypher.match(/COLLECT \{ MATCH/g)).toHaveLength(3);
+    expect(q.cypher).toContain('head(COLLECT {');
+    expect(q.cypher).not.toContain('who');
+    expect(q.cypher).toMatch(/WHERE v\d+\.as = \$p0/);
+    expect(q.params).toMatchObject({ p0: 'chair', keys: ['k1'] });
+    // [key, attendees: [[person: [name, posts: [[title, organization: [name]]]]]]]
+    expect(q.decode(['k1', [[['苗圩', [['部长', ['工业和信息化部']]]]]]])).toEqual({
+      key: 'k1',
+      '@who': [{ '@person': { name: '苗圩', '@posts': [{ title: '部长', '@organization': { name: '工业和信息化部' } }] } }],
+    });
+  });
+
+  it('takes arguments as parameters; response keys never enter the Cypher', () => {
+    const b = new PlanBuilder();
+    const co = sel('Person', { co: ['coAttendees', { first: 7 }, sel('CoAttendance', { count: ['count', {}, null] })] });
+    const { pre, expr, decode } = b.root(co, { n: 'n' });
+    // An aggregating subquery is computed in a WITH ahead of the record that holds it.
+    expect(pre).toMatch(/^WITH \*, COLLECT \{ MATCH .* LIMIT toInteger\(\$p0\)/s);
+    expect(expr).toMatch(/^\[n\.name, h\d+\]$/);
+    expect(b.params).toEqual({ p0: 7 });
+    expect(decode(['甲', [[3]]])).toEqual({ name: '甲', '@co': [{ count: 3 }] });
+    const evil = sel('Person', { 'x`]) MATCH (n) DETACH DELETE n //': ['posts', {}, sel('Tenure', {})] });
+    expect(nodesForKeys(evil, ['甲']).cypher).not.toContain('DETACH');
+  });
+
+  it('projects bulletin texts only when a field reads them', () => {
+    expect(nodesForKeys(sel('Bulletin', { title: ['title', {}, null] }), ['b']).cypher).not.toContain('.text');
+    expect(nodesForKeys(sel('Bulletin', { h: ['highlighted', {}, null] }), ['b']).cypher).toContain('n.text');
+  });
+
+  it('loads one field for many parents in one statement', () => {
+    const q = fieldForKeys('Person', { name: 'meetings', args: {}, selection: sel('Participation', { as: ['as', {}, null] }) }, ['甲', '乙']);
+    expect(q?.cypher).toMatch(/^UNWIND \$keys AS key MATCH \(n:Person \{name: key\}\) RETURN key, COLLECT/);
+    expect(q?.params.keys).toEqual(['甲', '乙']);
+    expect(q?.decode([['chair'], ['attendee']])).toEqual([{ as: 'chair' }, { as: 'attendee' }]);
+    expect(fieldForKeys('Person', { name: 'nope', args: {}, selection: null }, ['甲'])).toBeNull();
+  });
+});
+
+describe('lists', () => {
+  it('filters with parameters, orders stably, and skips the count when not asked', () => {
+    const q = listNodes('meeting', { attendee: '苗圩', role: 'chair', skip: 0, limit: 21, orderBy: 'DATE_ASC', withTotal: false });
+    expect(q.cypher).toContain('$attendee');
+    expect(q.cypher).not.toContain('苗圩');
+    expect(q.cypher).toContain('ORDER BY n.date IS NULL, n.date, n.key SKIP');
+    expect(q.params).toMatchObject({ attendee: '苗圩', role: 'chair', contains: null });
+    expect(listNodes('person', { skip: 0, limit: 5, orderBy: 'MEETINGS' }).cypher).toContain('COUNT { (n)-[:ATTENDED]->(:Meeting) } DESC, n.name');
+  });
+
+  it('bounds shortest paths with a checked integer', () => {
+    expect(shortestPaths('甲', '乙', 4).cypher).toContain('*..4]');
+    expect(() => shortestPaths('甲', '乙', 7)).toThrow(RangeError);
+    expect(() => shortestPaths('甲', '乙', 2.5)).toThrow(RangeError);
+  });
+});
+
+describe('search', () => {
+  it('sends each term as an escaped Lucene phrase, all required, aliases as alternatives', () => {
+    expect(lucenePhrase('苗圩')).toBe('"苗圩"');
+    expect(lucenePhrase('a"b(c)*:\\')).toBe('"a\\"b\\(c\\)\\*\\:\\\\"');
+    expect(luceneQuery([['王建平'], ['务虚会']])).toBe('"王建平" AND "务虚会"');
+    expect(luceneQuery(searchTerms('工信部'))).toBe('("工信部" OR "工业和信息化部")');
+    expect(searchTerms(' 範小建  會議 ')).toEqual([['范小建'], ['会议']]);
+  });
+
+  it('queries the per-kind indexes with the text as a parameter', () => {
+    const q = searchNodes('"x" AND "y"', 'x', ['PERSON', 'BULLETIN'], 5);
+    expect(q.cypher).toContain("queryNodes('search_person', $query");
+    expect(q.cypher).toContain("queryNodes('search_bulletin', $query");
+    expect(q.cypher).not.toContain('search_meeting');
+    expect(q.params).toEqual({ query: '"x" AND "y"', exact: 'x', first: 5 });
+  });
+
+  it('creates the indexes with the analyzer that handles Chinese', () => {
+    const statements = fulltextStatements();
+    expect(statements).toHaveLength(5);
+    for (const s of statements) expect(s.cypher).toMatch(/CREATE FULLTEXT INDEX search_\w+ IF NOT EXISTS .*'standard-no-stop-words'/s);
+  });
+});
+
+describe('highlighting', () => {
+  it('escapes HTML and wraps merged spans in <mark>', () => {
+    expect(escapeHtml(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;');
+    expect(mergeSpans([{ start: 5, end: 8 }, { start: 0, end: 2 }, { start: 1, end: 3 }, { start: 9, end: 9 }, { start: -4, end: 99 }].slice(0, 4), 10)).toEqual([
+      { start: 0, end: 3 },
+      { start: 5, end: 8 },
+    ]);
+    expect(highlight('a<b>c&d', [{ start: 1, end: 4 }])).toBe('a<mark>&lt;b&gt;</mark>c&amp;d');
+    expect(highlight('abc', [{ start: -5, end: 50 }])).toBe('<mark>abc</mark>');
+  });
+
+  it('cuts a snippet around the first match and marks every match in it', () => {
+    const text = '甲'.repeat(100) + '苗圩同志作动员讲话，苗圩<强调>' + '乙'.repeat(100);
+    const s = snippet(text, ['苗圩'], 10);
+    expect(s).toBe(`…${'甲'.repeat(10)}<mark>苗圩</mark>同志作动员讲话，<mark>苗圩</mark>…`);
+    expect(snippet('短文本<b>', ['文本'])).toBe('短<mark>文本</mark>&lt;b&gt;');
+  });
+});
