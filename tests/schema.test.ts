@@ -10,6 +10,15 @@ describe('schema.graphql', () => {
     expect(printSchema(schema).trim()).toBe(committed.trim());
   });
 
+  it('documents every field, so the GraphiQL docs pane reads well', () => {
+    const undocumented: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !('getFields' in type)) continue;
+      for (const field of Object.values(type.getFields())) if (!field.description) undocumented.push(`${type.name}.${field.name}`);
+    }
+    expect(undocumented).toEqual([]);
+  });
+
   it('documents every type', () => {
     const undocumented: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {

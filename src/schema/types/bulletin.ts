@@ -10,8 +10,8 @@ import { pageComplexity, pageOf } from './connection.ts';
 export const SpanInput = builder.inputType('SpanInput', {
   description: 'A span of Bulletin.text, as Evidence gives it (start inclusive, end exclusive).',
   fields: (t) => ({
-    start: t.int({ required: true }),
-    end: t.int({ required: true }),
+    start: t.int({ description: 'Offset of the span\'s first character in Bulletin.text.', required: true }),
+    end: t.int({ description: 'Offset after the span\'s last character (exclusive).', required: true }),
   }),
 });
 
@@ -19,10 +19,10 @@ BulletinRef.implement({
   description: 'A bulletin (通稿) as ingested; every fact\'s evidence points into its text.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'The source file name without extension.' }),
-    source: t.exposeString('source'),
-    title: t.exposeString('title'),
-    publishedAt: t.field({ type: 'Date', nullable: true, resolve: (b) => b.publishedAt }),
-    contentHash: t.exposeString('contentHash'),
+    source: t.exposeString('source', { description: 'The file name it was read from.' }),
+    title: t.exposeString('title', { description: 'The title (标题), simplified.' }),
+    publishedAt: t.field({ description: 'The publish date printed on the page (发布日期), or null.', type: 'Date', nullable: true, resolve: (b) => b.publishedAt }),
+    contentHash: t.exposeString('contentHash', { description: 'sha256 of the normalized text: the same content is not ingested twice.' }),
     text: t.exposeString('text', { description: 'Normalized simplified text; evidence offsets point here.' }),
     originalText: t.exposeString('originalText', { description: 'The text in its own script (traditional stays traditional).' }),
     highlighted: t.string({
@@ -56,6 +56,7 @@ builder.queryFields((t) => ({
   bulletin: t.field({
     type: BulletinRef,
     nullable: true,
+    description: 'A bulletin by its key (the file name without extension), or null.',
     args: { key: t.arg.string({ required: true }) },
     resolve: async (_root, { key }, ctx, info) => {
       const query = nodesForKeys(selectionOf(info, ctx)!, [key]);

@@ -7,7 +7,7 @@ import type { CampaignRecord, MeetingRecord } from '../records.ts';
 CampaignRef.implement({
   description: 'A campaign or drive named in quotes (主题教育, 专项行动).',
   fields: (t) => ({
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: 'The campaign\'s name with its quotes, e.g. “不忘初心、牢记使命”主题教育.' }),
     meetings: t.field({
       type: [MeetingRef],
       description: 'Meetings held under it, latest first.',

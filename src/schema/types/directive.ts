@@ -9,20 +9,20 @@ import { EvidenceType } from './evidence.ts';
 const DirectiveItemType = builder.objectRef<DirectiveItem>('DirectiveItem').implement({
   description: 'One enumerated item (一是…, 二是…).',
   fields: (t) => ({
-    ordinal: t.exposeInt('ordinal'),
-    text: t.exposeString('text'),
+    ordinal: t.exposeInt('ordinal', { description: 'Its number: 1 for 一是, 2 for 二是 …' }),
+    text: t.exposeString('text', { description: 'The item\'s text, from its marker to the next.' }),
   }),
 });
 
 DirectiveRef.implement({
   description: 'A directive: a 会议指出/强调/要求 paragraph or a speaker\'s 指出/强调.',
   fields: (t) => ({
-    key: t.exposeString('key'),
+    key: t.exposeString('key', { description: 'Stable key (meeting and order).' }),
     kind: t.exposeString('kind', { description: 'The verb: 指出, 强调, 要求, 认为, 号召 …' }),
     ordinal: t.exposeInt('ordinal', { description: 'Order within the meeting, from 1.' }),
-    text: t.exposeString('text'),
-    items: t.field({ type: [DirectiveItemType], resolve: (d) => d.items }),
-    meeting: t.field({
+    text: t.exposeString('text', { description: 'The directive\'s words after 会议指出，/某某强调，' }),
+    items: t.field({ description: 'Enumerated items (一是…二是…), in order; empty when there are none.', type: [DirectiveItemType], resolve: (d) => d.items }),
+    meeting: t.field({ description: 'The meeting that issued it.', 
       type: MeetingRef,
       resolve: async (d, args, ctx, info) => (await relation<DirectiveRecord, MeetingRecord | null>('Directive', (x) => x.key, null)(d, args, ctx, info)) ?? d.meeting,
     }),

@@ -13,7 +13,7 @@ export class UnauthorizedError extends Error {
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'An expected failure; the concrete type says which.',
-  fields: (t) => ({ message: t.exposeString('message') }),
+  fields: (t) => ({ message: t.exposeString('message', { description: 'What went wrong, for people.' }) }),
 });
 
 builder.objectType(InputError, {
@@ -22,7 +22,7 @@ builder.objectType(InputError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({
     source: t.exposeString('source', { description: 'The source label given.' }),
-    reason: t.exposeString('reason'),
+    reason: t.exposeString('reason', { description: 'Why the input is not a bulletin (empty, not Chinese, no meeting or official …).' }),
   }),
 });
 

@@ -6,7 +6,7 @@ import type { EvidenceRecord } from '../records.ts';
 export const EvidenceType = builder.objectRef<EvidenceRecord>('Evidence').implement({
   description: 'Where a fact was read (出处): a span of a bulletin\'s normalized text.',
   fields: (t) => ({
-    bulletin: t.field({ type: BulletinRef, resolve: (e) => e.bulletin }),
+    bulletin: t.field({ description: 'The bulletin (通稿) the sentence is in.', type: BulletinRef, resolve: (e) => e.bulletin }),
     start: t.exposeInt('start', { description: 'Offset of the sentence in Bulletin.text (characters).' }),
     end: t.exposeInt('end', { description: 'End offset, exclusive.' }),
     sentence: t.string({

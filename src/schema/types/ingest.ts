@@ -47,19 +47,22 @@ interface IngestRecord {
 const IngestResultType = builder.objectRef<IngestRecord>('IngestResult').implement({
   description: 'What ingesting a bulletin extracted and wrote.',
   fields: (t) => ({
-    outcome: t.field({ type: OutcomeEnum, resolve: (r) => r.outcome }),
-    bulletin: t.field({ type: BulletinRef, resolve: (r) => r.key }),
-    meetings: t.exposeInt('meetings'),
-    people: t.exposeInt('people'),
-    organizations: t.exposeInt('organizations'),
-    directives: t.exposeInt('directives'),
-    campaigns: t.exposeInt('campaigns'),
+    outcome: t.field({ description: 'created, replaced or unchanged (same content already in the graph).', type: OutcomeEnum, resolve: (r) => r.outcome }),
+    bulletin: t.field({ description: 'The bulletin as stored.', type: BulletinRef, resolve: (r) => r.key }),
+    meetings: t.exposeInt('meetings', { description: 'How many meetings were extracted.' }),
+    people: t.exposeInt('people', { description: 'How many people were extracted.' }),
+    organizations: t.exposeInt('organizations', { description: 'How many organizations were extracted.' }),
+    directives: t.exposeInt('directives', { description: 'How many directives were extracted.' }),
+    campaigns: t.exposeInt('campaigns', { description: 'How many campaigns were extracted.' }),
   }),
 });
 
 const DeleteResultType = builder.objectRef<{ key: string; deleted: boolean }>('DeleteResult').implement({
   description: 'Whether a bulletin was there to delete.',
-  fields: (t) => ({ key: t.exposeString('key'), deleted: t.exposeBoolean('deleted') }),
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'The bulletin key asked for.' }),
+    deleted: t.exposeBoolean('deleted', { description: 'False when no bulletin had that key.' }),
+  }),
 });
 
 builder.mutationFields((t) => ({
@@ -70,6 +73,7 @@ builder.mutationFields((t) => ({
       types: [InputError, UnauthorizedError],
       union: { description: 'The extraction, or why there is none.' },
       result: { description: 'The bulletin was extracted and loaded.' },
+      dataField: { description: 'What was extracted and how it was stored.' },
     },
     args: { input: t.arg({ type: IngestInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
@@ -98,6 +102,7 @@ builder.mutationFields((t) => ({
       types: [UnauthorizedError],
       union: { description: 'The deletion, or why it was refused.' },
       result: { description: 'The token was accepted.' },
+      dataField: { description: 'Whether there was a bulletin to delete.' },
     },
     args: { key: t.arg.string({ required: true }) },
     resolve: async (_root, { key }, ctx) => {

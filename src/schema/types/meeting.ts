@@ -30,10 +30,10 @@ MeetingRef.implement({
     key: t.exposeString('key', { description: 'Stable key (organizer, date and name hashed).' }),
     name: t.exposeString('name', { description: 'Name as printed, e.g. “不忘初心、牢记使命”主题教育动员部署会.' }),
     kind: t.exposeString('kind', { description: 'Kind (会议类型): 动员部署会, 干部大会, 务虚会 …' }),
-    date: t.field({ type: 'Date', nullable: true, resolve: (m) => m.date }),
+    date: t.field({ description: 'The day it was held (YYYY-MM-DD), with the year taken from context where the text leaves it out.', type: 'Date', nullable: true, resolve: (m) => m.date }),
     dateEnd: t.field({ type: 'Date', nullable: true, description: 'Last day of a multi-day meeting.', resolve: (m) => m.dateEnd }),
     form: t.exposeString('form', { nullable: true, description: 'Form (形式): 电视电话会议, 视频会议, or null.' }),
-    attendance: t.field({ type: AttendanceType, resolve: (m) => m.attendance }),
+    attendance: t.field({ description: 'Head count and venues as printed.', type: AttendanceType, resolve: (m) => m.attendance }),
     organizer: t.field({
       type: OrganizationRef,
       nullable: true,
@@ -88,6 +88,7 @@ builder.queryFields((t) => ({
   meeting: t.field({
     type: MeetingRef,
     nullable: true,
+    description: 'A meeting by its key, or null.',
     args: { key: t.arg.string({ required: true }) },
     resolve: async (_root, { key }, ctx, info) => {
       const query = nodesForKeys(selectionOf(info, ctx)!, [key]);

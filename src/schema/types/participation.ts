@@ -14,9 +14,9 @@ export const RoleEnum = builder.enumType('Role', {
 export const ParticipationType = builder.objectRef<AttendanceRecord>('Participation').implement({
   description: 'A person at a meeting, with the strongest role the bulletins give them.',
   fields: (t) => ({
-    person: t.field({ type: PersonRef, resolve: (a, _args, _ctx, info) => planned<PersonRecord>(a, info) ?? a.person }),
-    meeting: t.field({ type: MeetingRef, resolve: (a, _args, _ctx, info) => planned<MeetingRecord>(a, info) ?? a.meeting }),
-    as: t.field({ type: RoleEnum, resolve: (a) => a.as }),
-    evidence: t.field({ type: [EvidenceType], resolve: (a) => parseEvidence(a.evidence) }),
+    person: t.field({ description: 'Who took part.', type: PersonRef, resolve: (a, _args, _ctx, info) => planned<PersonRecord>(a, info) ?? a.person }),
+    meeting: t.field({ description: 'The meeting (会议).', type: MeetingRef, resolve: (a, _args, _ctx, info) => planned<MeetingRecord>(a, info) ?? a.meeting }),
+    as: t.field({ description: 'The strongest role any bulletin gives: chair (主持), speaker (讲话), attendee (出席).', type: RoleEnum, resolve: (a) => a.as }),
+    evidence: t.field({ description: 'The sentences that say so.', type: [EvidenceType], resolve: (a) => parseEvidence(a.evidence) }),
   }),
 });

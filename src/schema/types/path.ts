@@ -18,7 +18,7 @@ const GraphPathType = builder.objectRef<PathRecord>('GraphPath').implement({
   description: 'A path through the graph: its nodes in order and the relationship types between them.',
   fields: (t) => ({
     length: t.exposeInt('length', { description: 'Number of relationships.' }),
-    nodes: t.field({ type: [builder.nodeInterfaceRef()], resolve: (p) => p.nodes as never }),
+    nodes: t.field({ description: 'The nodes along the path, from the first person to the second.', type: [builder.nodeInterfaceRef()], resolve: (p) => p.nodes as never }),
     relationships: t.exposeStringList('relationships', { description: 'ATTENDED, HELD, OF or CONVENED, between nodes[i] and nodes[i+1].' }),
   }),
 });

@@ -20,8 +20,8 @@ const TimelineEntryType = builder.objectRef<TimelineRecord>('TimelineEntry').imp
   description: 'One dated step of a career: a post first seen (tenure) or a meeting attended (participation); exactly one of the two is set.',
   fields: (t) => ({
     date: t.field({ type: 'Date', nullable: true, description: 'The meeting day, or the day the post was first seen.', resolve: (e) => e.date }),
-    tenure: t.field({ type: TenureType, nullable: true, resolve: (e) => e.tenure }),
-    participation: t.field({ type: ParticipationType, nullable: true, resolve: (e) => e.participation }),
+    tenure: t.field({ description: 'Set when the entry is a post seen on that day.', type: TenureType, nullable: true, resolve: (e) => e.tenure }),
+    participation: t.field({ description: 'Set when the entry is a meeting on that day.', type: ParticipationType, nullable: true, resolve: (e) => e.participation }),
   }),
 });
 
@@ -36,7 +36,7 @@ interface CoAttendanceRecord {
 const CoAttendanceType = builder.objectRef<CoAttendanceRecord>('CoAttendance').implement({
   description: 'Someone who sat in the same meetings (同场参会): how often, when last, and which meetings.',
   fields: (t) => ({
-    person: t.field({ type: PersonRef, resolve: (c, _a, _ctx, info) => planned<PersonRecord>(c, info) ?? c.person }),
+    person: t.field({ description: 'Someone who sat in the same meetings (同场参会).', type: PersonRef, resolve: (c, _a, _ctx, info) => planned<PersonRecord>(c, info) ?? c.person }),
     count: t.exposeInt('count', { description: 'Meetings both attended.' }),
     lastDate: t.field({ type: 'Date', nullable: true, description: 'The latest of those meetings.', resolve: (c) => c.lastDate }),
     meetings: t.field({

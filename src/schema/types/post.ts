@@ -10,7 +10,7 @@ PostRef.implement({
   fields: (t) => ({
     key: t.exposeString('key', { description: 'title@organization' }),
     title: t.exposeString('title', { description: 'The bare title: 部长, 副部长, 组长, 党组书记 …' }),
-    organization: t.field({
+    organization: t.field({ description: 'The organization the post is at.', 
       type: OrganizationRef,
       resolve: async (p, args, ctx, info) =>
         (await relation<PostRecord, OrganizationRecord | null>('Post', (x) => x.key, null)(p, args, ctx, info)) ?? p.organization,

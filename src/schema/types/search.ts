@@ -35,10 +35,10 @@ interface HitRecord {
 const SearchHitType = builder.objectRef<HitRecord>('SearchHit').implement({
   description: 'One search result: what it is, how well it matched, and where.',
   fields: (t) => ({
-    kind: t.field({ type: SearchKindEnum, resolve: (h) => h.kind }),
+    kind: t.field({ description: 'What kind of node matched.', type: SearchKindEnum, resolve: (h) => h.kind }),
     score: t.exposeFloat('score', { description: 'Lucene relevance within its kind; exact name matches come first whatever their score.' }),
     snippet: t.exposeString('snippet', { description: 'The matched text in context, HTML-escaped, matches wrapped in <mark>…</mark>.' }),
-    node: t.field({ type: builder.nodeInterfaceRef(), resolve: (h) => h.node as never }),
+    node: t.field({ description: 'The node that matched.', type: builder.nodeInterfaceRef(), resolve: (h) => h.node as never }),
   }),
 });
 

@@ -18,17 +18,26 @@ interface Bucket {
 
 const BucketType = builder.objectRef<Bucket>('Bucket').implement({
   description: 'A count under a key (a month YYYY-MM, an organizer, a kind).',
-  fields: (t) => ({ key: t.exposeString('key'), count: t.exposeInt('count') }),
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'The bucket: a month (YYYY-MM), an organizer, a kind …' }),
+    count: t.exposeInt('count', { description: 'How many fall in it.' }),
+  }),
 });
 
 const PersonCountType = builder.objectRef<{ person: PersonRecord; count: number }>('PersonCount').implement({
   description: 'A person and how many meetings of the range they attended.',
-  fields: (t) => ({ person: t.field({ type: PersonRef, resolve: (r) => r.person }), count: t.exposeInt('count') }),
+  fields: (t) => ({
+    person: t.field({ type: PersonRef, description: 'The person.', resolve: (r) => r.person }),
+    count: t.exposeInt('count', { description: 'How many meetings they attended in the range.' }),
+  }),
 });
 
 const OrganizationCountType = builder.objectRef<{ organization: OrganizationRecord; count: number }>('OrganizationCount').implement({
   description: 'An organization and how many meetings of the range it convened.',
-  fields: (t) => ({ organization: t.field({ type: OrganizationRef, resolve: (r) => r.organization }), count: t.exposeInt('count') }),
+  fields: (t) => ({
+    organization: t.field({ type: OrganizationRef, description: 'The organization.', resolve: (r) => r.organization }),
+    count: t.exposeInt('count', { description: 'How many meetings it convened in the range.' }),
+  }),
 });
 
 /** Rows {<field>: node, count}, the node projected for the selection under <field>. */
@@ -53,8 +62,8 @@ const limit = (first: number | null | undefined, what: string) => {
 const StatsType = builder.objectRef<Range>('Stats').implement({
   description: 'Counts over the meetings of a date range (all meetings without bounds).',
   fields: (t) => ({
-    from: t.field({ type: 'Date', nullable: true, resolve: (r) => r.from }),
-    to: t.field({ type: 'Date', nullable: true, resolve: (r) => r.to }),
+    from: t.field({ description: 'First day of the range, or null for no bound.', type: 'Date', nullable: true, resolve: (r) => r.from }),
+    to: t.field({ description: 'Last day of the range, or null for no bound.', type: 'Date', nullable: true, resolve: (r) => r.to }),
     meetingsByMonth: t.field({
       type: [BucketType],
       description: 'Dated meetings per month (key YYYY-MM), in month order; months without meetings are absent.',

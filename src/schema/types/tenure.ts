@@ -15,13 +15,13 @@ export type TenureRow = TenureRecord & { title: string; organization: string };
 export const TenureType = builder.objectRef<TenureRow>('Tenure').implement({
   description: 'A post held by a person, as the bulletins evidence it.',
   fields: (t) => ({
-    person: t.field({ type: PersonRef, resolve: (h, _a, _c, info) => planned<PersonRecord>(h, info) ?? h.person }),
-    post: t.field({ type: PostRef, resolve: (h, _a, _c, info) => planned<PostRecord>(h, info) ?? h.post }),
+    person: t.field({ description: 'Who held the post.', type: PersonRef, resolve: (h, _a, _c, info) => planned<PersonRecord>(h, info) ?? h.person }),
+    post: t.field({ description: 'The post (职务).', type: PostRef, resolve: (h, _a, _c, info) => planned<PostRecord>(h, info) ?? h.post }),
     title: t.exposeString('title', { description: 'The bare title (职务), e.g. 部长.' }),
-    organization: t.field({ type: OrganizationRef, resolve: (h, _a, _c, info) => planned<OrganizationRecord>(h, info) ?? h.organization }),
+    organization: t.field({ description: 'The organization the post is at (机构).', type: OrganizationRef, resolve: (h, _a, _c, info) => planned<OrganizationRecord>(h, info) ?? h.organization }),
     firstSeen: t.field({ type: 'Date', nullable: true, description: 'The earliest day a bulletin shows the post held.', resolve: (h) => h.firstSeen }),
     lastSeen: t.field({ type: 'Date', nullable: true, description: 'The latest such day.', resolve: (h) => h.lastSeen }),
-    evidence: t.field({ type: [EvidenceType], resolve: (h) => parseEvidence(h.evidence) }),
+    evidence: t.field({ description: 'The sentences that name the person with this post.', type: [EvidenceType], resolve: (h) => parseEvidence(h.evidence) }),
   }),
 });
 
