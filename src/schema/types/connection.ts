@@ -5,7 +5,7 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { GraphQLResolveInfo } from 'graphql';
 // Made through yoga so that the error class is the one yoga checks (graphql ships CJS and ESM builds).
 import { createGraphQLError } from 'graphql-yoga';
-import { countNodes, listNodes, type ListOrder, type NodeKind } from '../../neo4j/cypher/read.ts';
+import { countNodes, listNodes, type ListOptions, type NodeKind } from '../../neo4j/cypher/read.ts';
 import { PlanBuilder } from '../../neo4j/cypher/plan.ts';
 import { simplify } from '../../ingest/stages/normalize.ts';
 import { canonicalKnown } from '../../ingest/stages/extract-organizations.ts';
@@ -22,20 +22,8 @@ export interface PageArgs {
   before?: string | null;
 }
 
-export interface PageFilters {
-  contains?: string | null;
-  startsWith?: string | null;
-  from?: string | null;
-  to?: string | null;
-  organizer?: string | null;
-  kindIs?: string | null;
-  campaign?: string | null;
-  attendee?: string | null;
-  role?: string | null;
-  organization?: string | null;
-  title?: string | null;
-  orderBy?: ListOrder | null;
-}
+/** The filters a connection passes down: the list query's options less the paging ones. */
+export type PageFilters = Omit<ListOptions, 'skip' | 'limit' | 'withTotal'>;
 
 /** Refuses a page larger than MAX_PAGE_SIZE (before anything is read). */
 export function checkPageSize(first: number | null | undefined, what = 'A page') {
