@@ -74,7 +74,6 @@ export function matchMeetings(gold: GoldMeeting[], result: ExtractionResult): Ma
 export function scoreFile(gold: Gold, result: ExtractionResult) {
   const meetingOf = matchMeetings(gold.meetings, result);
   const m = (key: string) => meetingOf.get(key) ?? `unmatched:${key}`;
-  const byId = new Map(gold.meetings.map((g) => [g.id, g]));
   const results: Record<Measure, ReturnType<typeof compare>> = {
     people: compare(gold.people.map((p) => p.name), result.people.map((p) => p.name)),
     posts: compare(
@@ -94,6 +93,5 @@ export function scoreFile(gold: Gold, result: ExtractionResult) {
       result.meetings.filter((x) => x.organizer).map((x) => `${m(x.key)}|${x.organizer}`),
     ),
   };
-  void byId;
   return results;
 }

@@ -183,11 +183,10 @@ async function ingest(paths: string[], options: IngestCliOptions): Promise<numbe
   process.once('SIGINT', interrupted);
   try {
     await ensureSchema(executor);
-    const total = (await listInputs(paths)).length;
     const summary = await ingestPaths(executor, paths, {
       workers: options.workers,
       batchSize: options.batch,
-      progress: createProgress(total, options.json ? null : process.stderr),
+      progress: (total) => createProgress(total, options.json ? null : process.stderr),
       onFile: (r) => {
         if (!options.json && (r.reason || r.warning)) console.error(`${r.source}: ${r.reason ?? r.warning}`);
       },

@@ -19,7 +19,8 @@ export interface IngestOptions {
   /** Bulletins per write transaction. */
   batchSize?: number;
   onFile?: (report: FileReport) => void;
-  progress?: Progress;
+  /** Made once the inputs are listed, so that it knows the total. */
+  progress?: (total: number) => Progress;
 }
 
 export interface IngestSummary {
@@ -44,6 +45,7 @@ export async function ingestPaths(executor: Executor, paths: string[], options: 
   const workers = options.workers ?? (files.length > 8 ? defaultWorkers() : 1);
   const batchSize = options.batchSize ?? 100;
   const pool = createExtractPool(workers);
+  const progress = options.progress?.(files.length);
   const summary: IngestSummary = {
     total: files.length,
     ingested: 0,
@@ -68,7 +70,7 @@ export async function ingestPaths(executor: Executor, paths: string[], options: 
     }
     debug('%s: %s %s', r.source, r.status, r.reason ?? '');
     options.onFile?.(r);
-    options.progress?.tick(done);
+    progress?.tick(done);
   };
 
   let batch: { source: string; result: ExtractionResult }[] = [];
@@ -121,7 +123,7 @@ export async function ingestPaths(executor: Executor, paths: string[], options: 
     await flush();
   } finally {
     await pool.close();
-    options.progress?.end();
+    progress?.end();
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;

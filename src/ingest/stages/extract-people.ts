@@ -138,11 +138,9 @@ function postsOf(elements: ChainElement[], ctx: OrgContext): PostMention[] {
   const posts: PostMention[] = [];
   let current: string | null = null;
   for (const { title, raw } of elements) {
-    let org = resolveOrganization(raw, ctx);
-    if (!org && raw) {
-      // Text that is not an organization (a place, a stray word): the title stands alone.
-      org = null;
-    }
+    // Text that is not an organization (a place, a stray word) resolves to null: the title then
+    // takes the chain's body or the publisher.
+    const org = resolveOrganization(raw, ctx);
     const base: string | null = org ?? current ?? ORG_OF_NATIONAL_TITLE[title] ?? ctx.publisher;
     if (!base) continue;
     const party = title.match(PARTY_TITLE)?.[1];

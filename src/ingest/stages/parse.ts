@@ -30,7 +30,7 @@ const DATE_LINE = /(?:发布日期|发布时间|發佈日期|發布日期|发文
 const cjkCount = (s: string) => (s.match(/[\u3400-\u9fff]/g) ?? []).length;
 
 /** Text of a subtree with a newline at every block boundary. */
-function blockText($: cheerio.CheerioAPI, root: AnyNode): string {
+function blockText(root: AnyNode): string {
   const out: string[] = [];
   const walk = (node: AnyNode) => {
     if (node.type === 'text') out.push((node as unknown as { data: string }).data);
@@ -43,7 +43,6 @@ function blockText($: cheerio.CheerioAPI, root: AnyNode): string {
     }
   };
   walk(root);
-  void $;
   return out.join('');
 }
 
@@ -101,14 +100,13 @@ function articleBody($: cheerio.CheerioAPI): Element | null {
   return best;
 }
 
-function pageTitle($: cheerio.CheerioAPI, body: Element | null): string {
+function pageTitle($: cheerio.CheerioAPI): string {
   const candidates = [
     $('h1').first().text(),
     $('.title, .article-title, .con_title, #title, .tit').first().text(),
     $('meta[name="ArticleTitle"]').attr('content') ?? '',
     $('title').text().split(/[-_|–]/)[0] ?? '',
   ];
-  void body;
   return candidates.map((c) => c.replace(/\s+/g, ' ').trim()).find((c) => cjkCount(c) >= 4) ?? '';
 }
 
@@ -127,19 +125,19 @@ export function parse(source: string, text: string): ParsedInput {
     const title = firstLine.replace(/\.(txt|html?)$/i, '').replace(/^\d*?(?=(?:19|20)\d{2}年)|^\d+[_\s-]*/, '').trim();
     const $ = cheerio.load(rest);
     $(DROP).remove();
-    const paragraphs = splitParagraphs(blockText($, $.root()[0]!));
+    const paragraphs = splitParagraphs(blockText($.root()[0]!));
     return { source, form: 'seed', title, publishedAt: null, contextYear: yearIn(title), context: title, paragraphs };
   }
 
   if (/^\s*(<!doctype|<html|<head|<body|<meta)/i.test(text) || /<body[\s>]/i.test(text)) {
     const $ = cheerio.load(text);
     $(DROP).remove();
-    const wholeText = blockText($, $.root()[0]!);
+    const wholeText = blockText($.root()[0]!);
     const publishedAt = dateOf(wholeText.match(DATE_LINE));
     const body = articleBody($);
     if (!body) throw new InputError(source, 'no article text found in the page');
-    const title = pageTitle($, body);
-    let paragraphs = splitParagraphs(blockText($, body)).filter((p) => !DATE_LINE.test(p) || cjkCount(p) > 40);
+    const title = pageTitle($);
+    let paragraphs = splitParagraphs(blockText(body)).filter((p) => !DATE_LINE.test(p) || cjkCount(p) > 40);
     if (title) paragraphs = paragraphs.filter((p) => p !== title);
     return { source, form: 'page', title, publishedAt, contextYear: yearIn(wholeText), context: `${$('title').text()} ${wholeText.slice(0, 2000)}`, paragraphs };
   }
@@ -147,7 +145,7 @@ export function parse(source: string, text: string): ParsedInput {
   if (/^\s*<(div|p|span|section|article)[\s>]/i.test(text)) {
     const $ = cheerio.load(text);
     $(DROP).remove();
-    const paragraphs = splitParagraphs(blockText($, $.root()[0]!));
+    const paragraphs = splitParagraphs(blockText($.root()[0]!));
     return { source, form: 'fragment', title: '', publishedAt: null, contextYear: null, context: '', paragraphs };
   }
 

@@ -34,28 +34,26 @@ RETURN m.${property} AS key, count(*) AS count ORDER BY count DESC, key${first =
   };
 }
 
-/** People by meetings attended in the range; `project` shapes the person from variable p. */
-export function topAttendees(range: Range, first: number, project: (v: string) => Projection): CypherQuery {
-  const { pre, expr } = project('p');
+/** Nodes ranked by how many of the range's meetings they reach by `pattern` (node n, meeting m). */
+function rankedBy(range: Range, first: number, project: (v: string) => Projection, pattern: string, name: string): CypherQuery {
+  const { pre, expr } = project('n');
   return {
-    cypher: `${meetingsIn(range)} MATCH (p:Person)-[:ATTENDED]->(m)
-WITH p, count(m) AS count ORDER BY count DESC, p.name LIMIT toInteger($first)
+    cypher: `${meetingsIn(range)} MATCH ${pattern}
+WITH n, count(m) AS count ORDER BY count DESC, n.name LIMIT toInteger($first)
 ${pre}
-RETURN ${expr} AS person, count`,
+RETURN ${expr} AS ${name}, count`,
     params: { ...range, first },
   };
 }
 
-/** Organizations by meetings convened in the range; `project` shapes the organization from o. */
+/** People by meetings attended in the range; `project` shapes the person. */
+export function topAttendees(range: Range, first: number, project: (v: string) => Projection): CypherQuery {
+  return rankedBy(range, first, project, '(n:Person)-[:ATTENDED]->(m)', 'person');
+}
+
+/** Organizations by meetings convened in the range; `project` shapes the organization. */
 export function activeOrganizations(range: Range, first: number, project: (v: string) => Projection): CypherQuery {
-  const { pre, expr } = project('o');
-  return {
-    cypher: `${meetingsIn(range)} MATCH (o:Organization)-[:CONVENED]->(m)
-WITH o, count(m) AS count ORDER BY count DESC, o.name LIMIT toInteger($first)
-${pre}
-RETURN ${expr} AS organization, count`,
-    params: { ...range, first },
-  };
+  return rankedBy(range, first, project, '(n:Organization)-[:CONVENED]->(m)', 'organization');
 }
 
 export function directivesByKind(range: Range): CypherQuery {
