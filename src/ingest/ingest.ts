@@ -104,9 +104,18 @@ export async function ingestPaths(executor: Executor, paths: string[], options: 
     report({ source: item.source, status: unchanged ? 'unchanged' : 'ingested', counts, ...(warning ? { warning } : {}) });
   };
 
-  // Extraction runs a bounded window ahead of the writer, so memory stays flat for any count.
-  const window = Math.max(8, workers * 8);
+  // Extraction runs a bounded window ahead of the writer, so memory stays flat for any count; the
+  // window holds more than a batch so that the workers keep extracting while a batch is written.
+  // One batch is written at a time, in input order (a later version of a key lands last).
+  const window = Math.max(8, workers * 8, batchSize + workers * 4);
   const inFlight: Promise<Awaited<ReturnType<typeof pool.extract>>>[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  const write = async () => {
+    await writing;
+    writing = flush();
+    // Seen by the next write or the final await; a failure is not left unhandled meanwhile.
+    writing.catch(() => {});
+  };
   try {
     for (let i = 0, started = 0; i < files.length; i++) {
       while (started < files.length && started < i + window) inFlight.push(pool.extract(files[started++]!));
@@ -116,12 +125,15 @@ export async function ingestPaths(executor: Executor, paths: string[], options: 
         report({ source, status: extracted.input ? 'skipped' : 'failed', reason: extracted.reason });
         continue;
       }
-      if (batch.some((b) => b.result.bulletin.key === extracted.result.bulletin.key)) await flush();
+      if (batch.some((b) => b.result.bulletin.key === extracted.result.bulletin.key)) await write();
       batch.push({ source, result: extracted.result });
-      if (batch.length >= batchSize) await flush();
+      if (batch.length >= batchSize) await write();
     }
-    await flush();
+    await write();
+    await writing;
   } finally {
+    // Nothing is left running behind a failure (the pool closes under it otherwise).
+    await writing.catch(() => {});
     await pool.close();
     progress?.end();
   }

@@ -2,6 +2,12 @@
 //   sources:  the keys of the bulletins that evidence it,
 //   evidence: "bulletinKey:start:end" spans of Bulletin.text,
 // so a bulletin's facts can be replaced or removed without touching what others evidence.
+// One exception keeps writes flat: a post held (HELD) may be evidenced by most bulletins (a leader
+// named in nearly every one), and rewriting an ever-longer list on each of them made ingest
+// quadratic. HELD keeps a count of its bulletins (support), first/last day seen, and at most
+// HELD_EVIDENCE_CAP sources and spans (the smallest keys, so the set is the same in any write
+// order); the full record sits on each bulletin's side, in (:Person)-[:MENTIONED_IN {held}]->(:Bulletin),
+// from which removeBulletin recomputes the relationship.
 // Two relationships are structure, not evidence, and carry neither: (:Post)-[:OF]->(:Organization)
 // (the post's key names its organization) and (:Organization)-[:PART_OF]->(:Organization); an
 // evidence list on them would grow with every bulletin that names a ministry.
@@ -21,6 +27,17 @@ const EVIDENCE = (r: string) => `
 
 const span = (bulletin: string, e: { start: number; end: number }) => `${bulletin}:${e.start}:${e.end}`;
 
+/** How many sources and evidence spans a HELD relationship keeps (see the top of this file); a
+ * constant written into the Cypher (LIMIT wants an integer; driver numbers are floats). */
+export const HELD_EVIDENCE_CAP = 20;
+
+/** `list` plus `added`, keeping the HELD_EVIDENCE_CAP smallest (as they come while under the cap). */
+const CAPPED = (list: string, added: string) => `CASE WHEN size(coalesce(${list}, [])) + size(${added}) <= ${HELD_EVIDENCE_CAP} THEN coalesce(${list}, []) + ${added}
+      ELSE COLLECT { UNWIND coalesce(${list}, []) + ${added} AS e WITH DISTINCT e RETURN e ORDER BY e LIMIT ${HELD_EVIDENCE_CAP} } END`;
+
+/** The post key: a title at an organization. */
+const postKey = (p: { title: string; organization: string }) => `${p.title}@${p.organization}`;
+
 /** The highest confidence any bulletin gave the fact. */
 const CONFIDENCE = (x: string) => `${x}.confidence = CASE WHEN ${x}.confidence IS NULL OR row.confidence > ${x}.confidence THEN row.confidence ELSE ${x}.confidence END`;
 
@@ -34,18 +51,37 @@ export function bulletinStates(keys: string[]): CypherQuery {
 
 interface Helpers {
   ev: (e: { start: number; end: number }) => string[];
-  meetingDate: Map<string, string | null>;
-  factDate: string | null;
+  /** The day a person's posts were seen: their first meeting's date, else the bulletin's. */
+  postDate: (p: ExtractionResult['people'][number]) => string | null;
 }
 
 function helpers(result: ExtractionResult): Helpers {
   const key = result.bulletin.key;
+  const meetingDate = new Map(result.meetings.map((m) => [m.key, m.date]));
+  // The day a fact was seen: the meeting's date, else the publish date.
+  const factDate = result.meetings.find((m) => m.date)?.date ?? result.bulletin.publishedAt ?? null;
   return {
     ev: (e) => [span(key, e)],
-    meetingDate: new Map(result.meetings.map((m) => [m.key, m.date])),
-    // The day a fact was seen: the meeting's date, else the publish date.
-    factDate: result.meetings.find((m) => m.date)?.date ?? result.bulletin.publishedAt ?? null,
+    postDate: (p) => p.participation.map((x) => meetingDate.get(x.meeting)).find(Boolean) ?? factDate,
   };
+}
+
+/** One row per person and post in a bulletin (a post named twice is one fact with two spans). */
+function heldRows(people: ExtractionResult['people'], ev: Helpers['ev'], postDate: Helpers['postDate']) {
+  const rows = new Map<string, { person: string; key: string; title: string; organization: string; date: string | null; evidence: string[]; confidence: number }>();
+  for (const p of people) {
+    for (const post of p.posts) {
+      const key = postKey(post);
+      const row = rows.get(`${p.name}\u0000${key}`);
+      if (row) {
+        row.evidence.push(...ev(post.evidence));
+        row.confidence = Math.max(row.confidence, post.confidence);
+      } else {
+        rows.set(`${p.name}\u0000${key}`, { person: p.name, key, title: post.title, organization: post.organization, date: postDate(p), evidence: ev(post.evidence), confidence: post.confidence });
+      }
+    }
+  }
+  return [...rows.values()];
 }
 
 /** The statements that write a batch of extractions (distinct keys), in order; run them in one transaction. */
@@ -64,7 +100,9 @@ SET b.source = row.source, b.title = row.title, b.publishedAt = CASE WHEN row.pu
       params: {
         ...params,
         rows: each(({ bulletin: b }) => [
-          { source: b.source, title: b.title, publishedAt: b.publishedAt, contentHash: b.contentHash, extractorVersion: b.extractorVersion, text: b.text, originalText: b.originalText },
+          { source: b.source, title: b.title, publishedAt: b.publishedAt, contentHash: b.contentHash, extractorVersion: b.extractorVersion, text: b.text,
+            // Stored only where it differs (traditional, garbled): most bulletins would hold their text twice.
+            originalText: b.originalText === b.text ? null : b.originalText },
         ]),
       },
     },
@@ -136,10 +174,14 @@ MATCH (b:Bulletin {key: row.bk})
 MERGE (p:Person {name: row.name})
 SET ${CONFIDENCE('p')}
 CREATE (p)-[r:MENTIONED_IN]->(b)
-SET ${EVIDENCE('r')}, r.mentionedOnly = row.mentioned`,
+SET ${EVIDENCE('r')}, r.mentionedOnly = row.mentioned, r.held = row.held`,
       params: {
         ...params,
-        rows: each((result, { ev }) => result.people.map((p) => ({ name: p.name, mentioned: p.mentioned, confidence: p.confidence, evidence: p.mentions.flatMap(ev) }))),
+        rows: each((result, { ev, postDate }) => result.people.map((p) => ({
+          name: p.name, mentioned: p.mentioned, confidence: p.confidence, evidence: p.mentions.flatMap(ev),
+          // What this bulletin says of the person's posts: "postKey|day|start:end" (day may be empty).
+          held: p.posts.length ? p.posts.map((post) => `${postKey(post)}|${postDate(p) ?? ''}|${post.evidence.start}:${post.evidence.end}`) : null,
+        }))),
       },
     },
     {
@@ -151,24 +193,16 @@ MERGE (post:Post {key: row.key})
 SET post.title = row.title, post.organization = row.organization
 MERGE (post)-[:OF]->(o)
 MERGE (p)-[r:HELD]->(post)
-SET ${EVIDENCE('r')}, ${CONFIDENCE('r')},
-    r.seen = coalesce(r.seen, []) + CASE WHEN row.date IS NULL THEN [] ELSE [row.bk + '|' + row.date] END,
-    // Kept up as each day comes; removeBulletin recomputes them from seen.
+SET r.support = coalesce(r.support, 0) + 1,
+    r.sources = ${CAPPED('r.sources', '[row.bk]')},
+    r.evidence = ${CAPPED('r.evidence', 'row.evidence')},
+    ${CONFIDENCE('r')},
+    // Kept up as each day comes; removeBulletin recomputes them from the bulletins' records.
     r.firstSeen = CASE WHEN row.date IS NULL THEN r.firstSeen WHEN r.firstSeen IS NULL OR date(row.date) < r.firstSeen THEN date(row.date) ELSE r.firstSeen END,
     r.lastSeen = CASE WHEN row.date IS NULL THEN r.lastSeen WHEN r.lastSeen IS NULL OR date(row.date) > r.lastSeen THEN date(row.date) ELSE r.lastSeen END`,
       params: {
         ...params,
-        rows: each((result, { ev, meetingDate, factDate }) => result.people.flatMap((p) =>
-          p.posts.map((post) => ({
-            person: p.name,
-            key: `${post.title}@${post.organization}`,
-            title: post.title,
-            organization: post.organization,
-            date: p.participation.map((x) => meetingDate.get(x.meeting)).find(Boolean) ?? factDate,
-            evidence: ev(post.evidence),
-            confidence: post.confidence,
-          })),
-        )),
+        rows: each((result, { ev, postDate }) => heldRows(result.people, ev, postDate)),
       },
     },
     {
@@ -217,22 +251,41 @@ SET ${EVIDENCE('r')}`,
  */
 export function removeBulletin(key: string): CypherQuery[] {
   return [
+    // HELD first, from the bulletin's own records (its capped lists may not name it): what the
+    // other bulletins still say of each post, or the relationship goes, and a post nobody holds.
+    {
+      cypher: `
+MATCH (:Bulletin {key: $key})<-[mi:MENTIONED_IN]-(p:Person)
+UNWIND coalesce(mi.held, []) AS h
+WITH DISTINCT p, split(h, '|')[0] AS postKey
+MATCH (p)-[r:HELD]->(post:Post {key: postKey})
+CALL (p, postKey) {
+  OPTIONAL MATCH (p)-[m:MENTIONED_IN]->(b:Bulletin) WHERE b.key <> $key AND m.held IS NOT NULL
+  UNWIND coalesce(m.held, []) AS h
+  WITH b.key AS bk, split(h, '|') AS f WHERE f[0] = postKey
+  WITH bk, CASE f[1] WHEN '' THEN null ELSE date(f[1]) END AS day, bk + ':' + f[2] AS span ORDER BY span
+  RETURN count(DISTINCT bk) AS support, min(day) AS first, max(day) AS last, collect(DISTINCT span)[0..${HELD_EVIDENCE_CAP}] AS evidence, collect(DISTINCT bk) AS keys
+}
+FOREACH (_ IN CASE WHEN support = 0 THEN [1] ELSE [] END | DELETE r)
+FOREACH (_ IN CASE WHEN support = 0 THEN [] ELSE [1] END |
+  SET r.support = support, r.firstSeen = first, r.lastSeen = last, r.evidence = evidence,
+      r.sources = COLLECT { UNWIND keys AS k RETURN k ORDER BY k LIMIT ${HELD_EVIDENCE_CAP} })
+WITH DISTINCT post WHERE NOT EXISTS { (post)<-[:HELD]-() }
+DETACH DELETE post`,
+      params: { key },
+    },
     {
       cypher: `
 MATCH (b:Bulletin {key: $key})<-[:MENTIONED_IN|REPORTED_IN]-(n)
-MATCH (n)-[r]-(x) WHERE $key IN r.sources
+MATCH (n)-[r]-(x) WHERE $key IN r.sources AND NOT r:HELD
 WITH collect(DISTINCT r) AS rels, collect(DISTINCT n) + collect(DISTINCT x) AS touched
 FOREACH (r IN rels |
   SET r.sources = [s IN r.sources WHERE s <> $key],
       r.evidence = [e IN r.evidence WHERE NOT e STARTS WITH $key + ':'],
-      r.seen = CASE WHEN r.seen IS NULL THEN null ELSE [s IN r.seen WHERE NOT s STARTS WITH $key + '|'] END,
       r.roles = CASE WHEN r.roles IS NULL THEN null ELSE [s IN r.roles WHERE NOT s STARTS WITH $key + '|'] END)
 WITH rels, touched
 UNWIND rels AS r
-// What the other bulletins still say: the days seen and the strongest role.
-FOREACH (_ IN CASE WHEN r.seen IS NULL OR size(r.sources) = 0 THEN [] ELSE [1] END |
-  SET r.firstSeen = reduce(m = null, s IN r.seen | CASE WHEN m IS NULL OR date(split(s, '|')[1]) < m THEN date(split(s, '|')[1]) ELSE m END),
-      r.lastSeen = reduce(m = null, s IN r.seen | CASE WHEN m IS NULL OR date(split(s, '|')[1]) > m THEN date(split(s, '|')[1]) ELSE m END))
+// The strongest role the other bulletins still give.
 FOREACH (_ IN CASE WHEN r.roles IS NULL OR size(r.sources) = 0 THEN [] ELSE [1] END |
   SET r.as = CASE WHEN any(x IN r.roles WHERE x ENDS WITH '|chair') THEN 'chair' WHEN any(x IN r.roles WHERE x ENDS WITH '|speaker') THEN 'speaker' ELSE 'attendee' END)
 WITH r, touched WHERE size(r.sources) = 0

@@ -378,7 +378,7 @@ export const TYPES: Record<string, TypePlan> = {
     scalars: ({ n }, selection) => {
       const entries: [string, string][] = [['key', `${n}.key`], ['source', `${n}.source`], ['title', `${n}.title`], ['contentHash', `${n}.contentHash`], ['publishedAt', date(`${n}.publishedAt`)]];
       if (selects(selection, 'text') || selects(selection, 'highlighted')) entries.push(['text', `${n}.text`]);
-      if (selects(selection, 'originalText')) entries.push(['originalText', `${n}.originalText`]);
+      if (selects(selection, 'originalText')) entries.push(['originalText', `coalesce(${n}.originalText, ${n}.text)`]);
       return entries;
     },
     fields: {

@@ -21,7 +21,7 @@ export const PROJECT = {
     `${v} {.key, .meeting, .speaker, .kind, .ordinal, .text,
       items: [i IN range(0, size(coalesce(${v}.items, [])) - 1) | {ordinal: i + 1, text: ${v}.items[i]}]}`,
   campaign: (v: string) => `${v} {.name}`,
-  bulletin: (v: string) => `${v} {.key, .source, .title, .contentHash, .text, .originalText, publishedAt: ${DATE(`${v}.publishedAt`)}}`,
+  bulletin: (v: string) => `${v} {.key, .source, .title, .contentHash, .text, originalText: coalesce(${v}.originalText, ${v}.text), publishedAt: ${DATE(`${v}.publishedAt`)}}`,
 };
 
 export type NodeKind = keyof typeof PROJECT;
