@@ -23,6 +23,9 @@ export interface Dictionaries {
   surnames: Set<string>;
   compoundSurnames: Set<string>;
   titles: string[];
+  /** Titles by their last and by their first character, longest first: the extractor asks per position. */
+  titlesEndingWith: Map<string, string[]>;
+  titlesStartingWith: Map<string, string[]>;
   titleSet: Set<string>;
   meetingKinds: string[];
   orgSuffixes: string[];
@@ -60,6 +63,8 @@ export function dictionaries(): Dictionaries {
     surnames: new Set(surnameList.filter((s) => s.length === 1)),
     compoundSurnames: new Set(surnameList.filter((s) => s.length === 2)),
     titles,
+    titlesEndingWith: groupBy(titles, (t) => t.at(-1)!),
+    titlesStartingWith: groupBy(titles, (t) => t[0]!),
     titleSet: new Set(titles),
     meetingKinds: byLengthDesc(lines('meeting-kinds.txt')),
     orgSuffixes: byLengthDesc(lines('org-suffixes.txt')),
@@ -71,6 +76,18 @@ export function dictionaries(): Dictionaries {
     leaders: new Set(lines('leaders.txt')),
   };
   return cached;
+}
+
+/** The words grouped by a key, each group in the words' order. */
+function groupBy(words: string[], key: (w: string) => string): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const w of words) {
+    const k = key(w);
+    const group = groups.get(k);
+    if (group) group.push(w);
+    else groups.set(k, [w]);
+  }
+  return groups;
 }
 
 /** The words the segmenter must keep whole: posts, organizations, meeting kinds. */

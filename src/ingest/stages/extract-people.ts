@@ -86,8 +86,10 @@ function splitOutsideQuotes(s: string, sep: string): string[] {
   return parts;
 }
 
+const NONE: string[] = [];
+
 function longestTitle(element: string): string | null {
-  for (const t of dictionaries().titles) if (element.endsWith(t)) return t;
+  for (const t of dictionaries().titlesEndingWith.get(element.at(-1) ?? '') ?? NONE) if (element.endsWith(t)) return t;
   return null;
 }
 
@@ -97,13 +99,15 @@ const isGiven = (c: string | undefined) => !!c && c >= '\u4e00' && c <= '\u9fff'
 function nameCandidates(s: string, i: number): string[] {
   const d = dictionaries();
   const out: string[] = [];
-  const two = s.slice(i, i + 2);
-  if (!d.surnames.has(s[i]!) && !d.compoundSurnames.has(two)) return out;
-  if (d.compoundSurnames.has(two)) {
+  // Asked at every position: the common answer (no surname here) costs no slice.
+  const single = d.surnames.has(s[i]!);
+  const compound = d.compoundSurnames.size > 0 && d.compoundSurnames.has(s.slice(i, i + 2));
+  if (!single && !compound) return out;
+  if (compound) {
     if (isGiven(s[i + 2]) && isGiven(s[i + 3])) out.push(s.slice(i, i + 4));
     if (isGiven(s[i + 2])) out.push(s.slice(i, i + 3));
   }
-  if (d.surnames.has(s[i]!)) {
+  if (single) {
     if (isGiven(s[i + 1]) && isGiven(s[i + 2])) out.push(s.slice(i, i + 3));
     if (isGiven(s[i + 1])) out.push(s.slice(i, i + 2));
   }
@@ -188,7 +192,8 @@ export function findPeople(s: string, ctx: OrgContext): PersonMention[] {
     let accepted: (PersonMention & { listed: boolean }) | null = null;
     // A surname that is the last character of a title (部长孙…, 主任宋…) belongs to the title.
     const candidates = nameCandidates(s, i);
-    const endsTitle = candidates.length > 0 && d.titles.some((t) => t.length > 1 && s.startsWith(t, i + 1 - t.length));
+    const endsTitle =
+      candidates.length > 0 && (d.titlesEndingWith.get(s[i]!) ?? NONE).some((t) => t.length > 1 && t.length <= i + 1 && s.startsWith(t, i + 1 - t.length));
     for (const name of endsTitle ? [] : candidates) {
       const end = i + name.length;
       const right = s.slice(end);
@@ -196,7 +201,7 @@ export function findPeople(s: string, ctx: OrgContext): PersonMention[] {
       // Only where the name opens its phrase: 部核安全总工程师 is one title, not 安全 the person.
       const opensPhrase = i === 0 || /[，、；：。（(“由和与及请]/.test(s[i - 1]!);
       const titleAfter = opensPhrase
-        ? d.titles.find((t) => right.startsWith(t) && RIGHT_MARKER.test(right.slice(t.length)) && !TITLE_AFTER_NAME[t])
+        ? (d.titlesStartingWith.get(right[0] ?? '') ?? NONE).find((t) => right.startsWith(t) && RIGHT_MARKER.test(right.slice(t.length)) && !TITLE_AFTER_NAME[t])
         : undefined;
       // A leader's name stands before anything (习近平生态文明思想); others need a closing marker.
       if (!RIGHT_MARKER.test(right) && !d.leaders.has(name) && !titleAfter) continue;
