@@ -105,9 +105,10 @@ export async function ingestPaths(executor: Executor, paths: string[], options: 
   };
 
   // Extraction runs a bounded window ahead of the writer, so memory stays flat for any count; the
-  // window holds more than a batch so that the workers keep extracting while a batch is written.
-  // One batch is written at a time, in input order (a later version of a key lands last).
-  const window = Math.max(8, workers * 8, batchSize + workers * 4);
+  // window holds a few batches so that the workers keep extracting while one is written (the first
+  // write also waits for Neo4j to plan its statements). One batch is written at a time, in input
+  // order (a later version of a key lands last).
+  const window = Math.max(8, workers * 8, batchSize * 4);
   const inFlight: Promise<Awaited<ReturnType<typeof pool.extract>>>[] = [];
   let writing: Promise<void> = Promise.resolve();
   const write = async () => {
