@@ -1,4 +1,4 @@
-// npm run bench:ingest -- --count 10000 [--keep]
+// npm run bench:ingest -- --count 10000 [--keep] [--workers N] [--batch N]
 // Generates a corpus (npm run gen's generator), ingests it into a fresh embedded Neo4j with the
 // real command, and prints end-to-end bulletins/s, extraction-only bulletins/s on the same files,
 // nodes and relationships written, the ingest process's peak memory, and the graph's size on disk.
@@ -15,7 +15,7 @@ import { Executor } from '../src/neo4j/executor.ts';
 import { projectRoot, startEmbedded } from '../src/neo4j/server.ts';
 
 const { values } = parseArgs({
-  options: { count: { type: 'string', default: '10000' }, keep: { type: 'boolean' }, workers: { type: 'string' } },
+  options: { count: { type: 'string', default: '10000' }, keep: { type: 'boolean' }, workers: { type: 'string' }, batch: { type: 'string' } },
 });
 const count = Number(values.count);
 const workers = values.workers ? Number(values.workers) : defaultWorkers();
@@ -48,7 +48,7 @@ const neo4j = await startEmbedded({ home, boltPort: 7992, httpPort: 7982, heap: 
 try {
   const env = { ...process.env, NEO4J_URI: neo4j.target.uri, NEO4J_PASSWORD: '' };
   const t = performance.now();
-  const child = spawn('node', [join(projectRoot, 'bin/bulletin-graph.js'), 'ingest', corpus, '--json', '--workers', String(workers), '--report', join(corpus, 'report.json')], {
+  const child = spawn('node', [join(projectRoot, 'bin/bulletin-graph.js'), 'ingest', corpus, '--json', '--workers', String(workers), ...(values.batch ? ['--batch', values.batch] : []), '--report', join(corpus, 'report.json')], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

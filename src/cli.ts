@@ -42,7 +42,7 @@ Options:
   --json            Print the summary as JSON (no progress output)
   --report <file>   Where to write the report of skipped and failed files (default ingest-report.json)
   --workers <n>     Extraction threads (default: one per core)
-  --batch <n>       Bulletins per transaction (default 100)
+  --batch <n>       Bulletins per transaction (default 250)
 
 Exit code: 0 when every file went in (or was unchanged), 1 when any was skipped or failed.`,
   extract: `Usage: bulletin-graph extract <files…> [--json] [--evidence]

@@ -43,7 +43,7 @@ export async function ingestPaths(executor: Executor, paths: string[], options: 
   const started = performance.now();
   const files = await listInputs(paths);
   const workers = options.workers ?? (files.length > 8 ? defaultWorkers() : 1);
-  const batchSize = options.batchSize ?? 100;
+  const batchSize = options.batchSize ?? 250;
   const pool = createExtractPool(workers);
   const progress = options.progress?.(files.length);
   const summary: IngestSummary = {

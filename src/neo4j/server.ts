@@ -292,6 +292,12 @@ function neo4jConf(home: string, o: { boltPort: number; httpPort: number; pageCa
     'browser.remote_content_hostname_whitelist=localhost',
     '# Bolt shutdown otherwise idles 2 × 5 s in Netty quiet periods.',
     'internal.dbms.bolt.netty_server_shutdown_quiet_period=0',
+    '# A bulk ingest changes the statistics every few seconds, and with the default (10s) each write',
+    '# statement was planned again and again (spikes of 0.5-1.5 s per batch). Our statements anchor on',
+    '# unique keys, so their plans do not depend on the statistics.',
+    'dbms.cypher.min_replan_interval=5m',
+    // More settings, one per line or separated by ';' (e.g. dbms.cypher.min_replan_interval=60s).
+    ...(process.env.NEO4J_SETTINGS ?? '').split(/[;\n]/).map((l) => l.trim()).filter(Boolean),
     '',
   ].join('\n');
 }
@@ -351,6 +357,8 @@ export async function startEmbedded(opts: EmbeddedOptions = {}): Promise<Embedde
     `-Xms${heap}`,
     `-Xmx${heap}`,
     ...JVM_FLAGS,
+    // Extra flags for the embedded server's JVM (e.g. a collector or compiler setting), space-separated.
+    ...(process.env.NEO4J_JVM_OPTS ?? '').split(/\s+/).filter(Boolean),
     '-cp',
     path.join(lib, '*'),
     ENTRY_POINT,
