@@ -218,11 +218,25 @@ async function timeLoops(fns: (() => Promise<unknown>)[], seconds: number): Prom
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/**
+ * The driver records a stack for every query it runs, which tsx maps through source maps; our
+ * executor turns that off around its reads (src/neo4j/executor.ts), and so does the baseline here.
+ */
+function quietStacks<T>(start: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** The hand-written Cypher in a managed read transaction (executeRead, the driver's way for reads): the floor's baseline. */
 async function runCypher(driver: Driver, op: Operation) {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    return await session.executeRead(async (tx) => (await tx.run(op.cypher.cypher, op.cypher.params)).records.map((r) => r.toObject()));
+    return await session.executeRead(async (tx) => (await quietStacks(() => tx.run(op.cypher.cypher, op.cypher.params))).records.map((r) => r.toObject()));
   } finally {
     await session.close();
   }
@@ -235,7 +249,7 @@ async function runCypher(driver: Driver, op: Operation) {
 async function runCypherAutoCommit(driver: Driver, op: Operation) {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    return (await session.run(op.cypher.cypher, op.cypher.params)).records.map((r) => r.toObject());
+    return (await quietStacks(() => session.run(op.cypher.cypher, op.cypher.params))).records.map((r) => r.toObject());
   } finally {
     await session.close();
   }
