@@ -36,7 +36,14 @@ export interface Selection {
 }
 
 /** The key a planned relation lands under in its parent record (never a property name). */
-export const planKey = (responseKey: string) => `@${responseKey}`;
+export function planKey(responseKey: string): string {
+  // Memoized: resolvers look a planned relation up by this key for every parent object, and a
+  // string made afresh each time is hashed afresh for the property lookup.
+  let key = PLAN_KEYS.get(responseKey);
+  if (key === undefined) PLAN_KEYS.set(responseKey, (key = `@${responseKey}`));
+  return key;
+}
+const PLAN_KEYS = new Map<string, string>();
 
 type Vars = Record<string, string>;
 export type Decode = (raw: unknown) => unknown;
