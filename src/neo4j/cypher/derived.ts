@@ -6,15 +6,19 @@
 // these statements in the same transaction as the writes and removals they follow (see
 // src/ingest/stages/load.ts), and rebuilt whole by rebuildDerived for a graph loaded before them.
 //
-// Concurrency: a batch SETs every meeting it writes (bulletin.ts), so batches that touch the same
-// meeting are serialized on that node's lock; an attendance is new to a batch when every bulletin
-// evidencing it is one the batch writes (an older one would have stayed, since a replaced
-// bulletin's evidence is removed first). Counts are added with `c.count = c.count + n`, which Neo4j
-// locks before reading.
+// Concurrency (two ingests at once, a deletion during an ingest): each statement write-locks a
+// meeting (LOCK) before it reads the meeting's attendees, and a pair before it recounts it, so
+// transactions that touch the same meeting or pair take turns and each reads what the other
+// committed. An attendance is new to a batch when every bulletin evidencing it is one the batch
+// writes (an older one would have stayed: a replaced bulletin's evidence is removed first). Counts
+// are added with `c.count = c.count + n`, which Neo4j locks before reading.
 import type { ExtractionResult } from '../../ingest/types.ts';
 import type { CypherQuery } from '../executor.ts';
 
 const MONTH = (date: string) => `left(toString(${date}), 7)`;
+
+/** Takes the write lock on x until the transaction ends, leaving it as it was. */
+const LOCK = (x: string) => `SET ${x}.\`_lock\` = true REMOVE ${x}.\`_lock\``;
 
 /** The unordered pair {p, o} as (a, b) with a.name < b.name. */
 const ORDERED_PAIR = `CASE WHEN p.name < o.name THEN p ELSE o END AS a, CASE WHEN p.name < o.name THEN o ELSE p END AS b`;
@@ -52,6 +56,8 @@ UNWIND $rows AS row
 MATCH (p:Person {name: row.person})-[r:ATTENDED]->(m:Meeting {key: row.meeting})
 WHERE all(s IN r.sources WHERE s IN $keys)
 WITH m, collect(p) AS fresh
+${LOCK('m')}
+WITH m, fresh
 MATCH (m)<-[:ATTENDED]-(o)
 WITH m, fresh, collect(o) AS everyone
 UNWIND fresh AS p
@@ -79,6 +85,8 @@ export function deriveBeforeRemove(key: string): CypherQuery[] {
 MATCH (:Bulletin {key: $key})<-[:REPORTED_IN]-(m:Meeting)<-[r:ATTENDED]-(p:Person)
 WHERE all(s IN r.sources WHERE s = $key)
 WITH m, collect(p) AS leaving
+${LOCK('m')}
+WITH m, leaving
 MATCH (m)<-[:ATTENDED]-(o)
 WITH m, leaving, collect(o) AS everyone
 UNWIND leaving AS p
@@ -86,6 +94,8 @@ UNWIND everyone AS o
 WITH p, o WHERE p <> o AND (NOT o IN leaving OR p.name < o.name)
 WITH DISTINCT ${ORDERED_PAIR}
 MATCH (a)-[c:CO_ATTENDED]->(b)
+${LOCK('c')}
+WITH a, b, c
 CALL (a, b, c) {
   OPTIONAL MATCH (a)-[r1:ATTENDED]->(x)<-[r2:ATTENDED]-(b)
   WHERE any(s IN r1.sources WHERE s <> $key) AND any(s IN r2.sources WHERE s <> $key)
