@@ -34,11 +34,16 @@ describe('the planner', () => {
     const b = new PlanBuilder();
     const co = sel('Person', { co: ['coAttendees', { first: 7 }, sel('CoAttendance', { count: ['count', {}, null] })] });
     const { pre, expr, decode } = b.root(co, { n: 'n' });
-    // An aggregating subquery is computed in a WITH ahead of the record that holds it.
-    expect(pre).toMatch(/^WITH \*, COLLECT \{ MATCH .* LIMIT toInteger\(\$p0\)/s);
-    expect(expr).toMatch(/^\[n\.name, h\d+\]$/);
+    // Counts only: read from the pairs kept at load time.
+    expect(pre).toBe('');
+    expect(expr).toMatch(/^\[n\.name, COLLECT \{ MATCH \(n\)-\[r\d+:CO_ATTENDED\]-.* LIMIT toInteger\(\$p0\)/s);
     expect(b.params).toEqual({ p0: 7 });
     expect(decode(['甲', [[3]]])).toEqual({ name: '甲', '@co': [{ count: 3 }] });
+    // With the meetings: an aggregating subquery, computed in a WITH ahead of the record that holds it.
+    const withMeetings = sel('Person', { co: ['coAttendees', { first: 7 }, sel('CoAttendance', { meetings: ['meetings', {}, sel('Meeting', {})] })] });
+    const grouped = new PlanBuilder().root(withMeetings, { n: 'n' });
+    expect(grouped.pre).toMatch(/^WITH \*, COLLECT \{ MATCH \(n\)-\[:ATTENDED\].* LIMIT toInteger\(\$p0\)/s);
+    expect(grouped.expr).toMatch(/^\[n\.name, h\d+\]$/);
     const evil = sel('Person', { 'x`]) MATCH (n) DETACH DELETE n //': ['posts', {}, sel('Tenure', {})] });
     expect(nodesForKeys(evil, ['甲']).cypher).not.toContain('DETACH');
   });

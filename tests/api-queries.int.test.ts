@@ -121,6 +121,9 @@ describe('network', () => {
       { person: { name: '周强' }, count: 1, lastDate: '2021-03-15', meetings: [{ kind: '务虚会', date: '2021-03-15' }] },
       { person: { name: '赵红' }, count: 1, lastDate: '2020-05-10', meetings: [{ kind: '干部大会', date: '2020-05-10' }] },
     ]);
+    // Without the meetings, from the pairs' counts kept at load time: the same answer.
+    const counted = await ok(`{ person(name: "王建平") { coAttendees { person { name } count lastDate } } }`);
+    expect(counted.person.coAttendees).toEqual(person.coAttendees.map(({ meetings: _, ...rest }: any) => rest));
     const first = await ok(`{ person(name: "王建平") { coAttendees(first: 1) { person { name } } } }`);
     expect(first.person.coAttendees).toEqual([{ person: { name: '李明' } }]);
   });
@@ -158,6 +161,11 @@ describe('dashboards', () => {
     const all = await ok(`{ stats { meetingsByMonth { key count } meetingsByOrganizer(first: 1) { key } } }`);
     expect(all.stats.meetingsByMonth.map((b: any) => b.key)).toEqual(['2019-06', '2020-05', '2021-03', '2022-01']);
     expect(all.stats.meetingsByOrganizer).toEqual([{ key: '交通运输部' }]);
+    // Bounds inside a month count that month's meetings in range only.
+    const cut = async (from: string, to: string) => (await ok(`query($from: Date, $to: Date) { stats(from: $from, to: $to) { meetingsByMonth { key count } } }`, { from, to })).stats.meetingsByMonth;
+    expect(await cut('2020-05-11', '2022-01-20')).toEqual([{ key: '2021-03', count: 1 }, { key: '2022-01', count: 1 }]);
+    expect(await cut('2020-05-10', '2022-01-19')).toEqual([{ key: '2020-05', count: 1 }, { key: '2021-03', count: 1 }]);
+    expect(await cut('2021-03-01', '2021-03-31')).toEqual([{ key: '2021-03', count: 1 }]);
   });
 });
 

@@ -1,7 +1,8 @@
-// The only module that calls the driver: it picks read or write transactions, closes sessions in
-// `finally`, turns Neo4j values into plain JSON-friendly values and counts round trips (for the
-// N+1 test and benchmarks).
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+// The only module that calls the driver: it picks read or write transactions (a read is one
+// statement in an auto-commit transaction: one round trip), closes sessions in `finally`, turns
+// Neo4j values into plain JSON-friendly values and counts round trips (for the N+1 test and
+// benchmarks).
+import neo4j, { isRetryableError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jTarget } from './config.ts';
 
 export interface CypherQuery {
@@ -40,6 +41,9 @@ export class Executor {
   }
 
   private transactionTimeoutMs = 30_000;
+
+  /** How long transient failures are retried (the driver's maxTransactionRetryTime for writes). */
+  private static readonly RETRY_MS = 5_000;
 
   async read<T = Record<string, unknown>>(query: CypherQuery): Promise<T[]> {
     return this.run('READ', query);
@@ -82,24 +86,60 @@ export class Executor {
     await this.driver.close();
   }
 
+  /**
+   * One read statement in an auto-commit transaction: RUN and PULL in one round trip, where a
+   * managed transaction (executeRead) adds BEGIN and a COMMIT round trip for the same isolation of
+   * a single statement. Transient failures are retried as executeRead would (the records are all
+   * read before anything is returned, so a retry never hands out half an answer).
+   */
+  private async readAutoCommit<T>(query: CypherQuery): Promise<T[]> {
+    const deadline = performance.now() + Executor.RETRY_MS;
+    for (let attempt = 0; ; attempt++) {
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        const result = await withoutStackCapture(() => session.run(query.cypher, query.params, { timeout: this.transactionTimeoutMs }));
+        return result.records.map((r) => toPlain(r.toObject()) as T);
+      } catch (error) {
+        if (!isRetryableError(error as Error) || performance.now() > deadline) throw mapError(error);
+      } finally {
+        await session.close();
+      }
+      // The driver's back-off: 1 s doubling, ±20 % jitter, within the deadline.
+      const delay = Math.min(1000 * 2 ** attempt * (0.8 + Math.random() * 0.4), Math.max(0, deadline - performance.now()));
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+
   private async run<T>(mode: 'READ' | 'WRITE', query: CypherQuery): Promise<T[]> {
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-    });
     this.queryCount++;
+    if (mode === 'READ') return this.readAutoCommit(query);
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       const work = async (tx: ManagedTransaction) => {
         const result = await tx.run(query.cypher, query.params);
         return result.records.map((r) => toPlain(r.toObject()) as T);
       };
-      const config = { timeout: this.transactionTimeoutMs };
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      return await session.executeWrite(work, { timeout: this.transactionTimeoutMs });
     } catch (error) {
       throw mapError(error);
     } finally {
       await session.close();
     }
+  }
+}
+
+/**
+ * Runs `start` with stack traces off. The driver records a stack for every Result (new Error().stack,
+ * to show where a query was run when it fails); under tsx each one is mapped through source maps,
+ * a measurable part of a small read's time in the server. Our errors say which statement failed.
+ */
+function withoutStackCapture<T>(start: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 
@@ -114,8 +154,19 @@ function mapError(error: unknown): unknown {
 /** Neo4j temporal and graph values → strings and plain objects. */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return value ?? null;
-  if (Array.isArray(value)) return value.map(toPlain);
   if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    // Planned answers are lists of strings, numbers and lists: kept as they are, copied only from
+    // the first element that changes (a page of meetings is thousands of small lists).
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      const plain = v === null || typeof v !== 'object' ? (v ?? null) : toPlain(v);
+      if (out === null && plain !== v) out = value.slice(0, i);
+      if (out !== null) out.push(plain);
+    }
+    return out ?? value;
+  }
   if (neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)) {
     return String(value);
   }

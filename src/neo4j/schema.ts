@@ -10,6 +10,8 @@ export const CONSTRAINTS: [label: string, property: string][] = [
   ['Meeting', 'key'],
   ['Directive', 'key'],
   ['Campaign', 'name'],
+  // Derived (src/neo4j/cypher/derived.ts): months of meetings.
+  ['Month', 'key'],
 ];
 
 export const INDEXES: [label: string, property: string][] = [

@@ -2,6 +2,7 @@
 // whole on transient errors). The same content again is skipped; changed content under the same
 // key replaces that bulletin's facts. Nothing is half-written: a batch commits or not at all.
 import { bulletinStates, removeBulletin, writeExtractions } from '../../neo4j/cypher/bulletin.ts';
+import { deriveAfterRemove, deriveAfterWrite, deriveBeforeRemove, NEEDS_DERIVED, rebuildDerived } from '../../neo4j/cypher/derived.ts';
 import type { Executor } from '../../neo4j/executor.ts';
 import { fulltextStatements } from '../../neo4j/fulltext.ts';
 import { schemaStatements } from '../../neo4j/schema.ts';
@@ -12,7 +13,13 @@ export type LoadOutcome = 'created' | 'replaced' | 'unchanged';
 export async function ensureSchema(executor: Executor): Promise<void> {
   // Schema statements cannot share a transaction with writes; each runs on its own.
   for (const statement of [...schemaStatements(), ...fulltextStatements()]) await executor.write(statement);
+  // A graph loaded before the derived structure (months, co-attendance) gets it once.
+  const [state] = await executor.read<{ needed: boolean }>(NEEDS_DERIVED);
+  if (state?.needed) for (const statement of rebuildDerived()) await executor.write(statement);
 }
+
+/** removeBulletin with the derived structure kept exact around it. */
+const removal = (key: string) => [...deriveBeforeRemove(key), ...removeBulletin(key), ...deriveAfterRemove()];
 
 /** Writes a batch of extractions with distinct bulletin keys; returns each one's outcome, in order. */
 export async function loadBatch(executor: Executor, results: ExtractionResult[]): Promise<LoadOutcome[]> {
@@ -29,10 +36,10 @@ export async function loadBatch(executor: Executor, results: ExtractionResult[])
       return same ? 'unchanged' : 'replaced';
     });
     for (const [i, r] of results.entries()) {
-      if (outcomes[i] === 'replaced') for (const q of removeBulletin(r.bulletin.key)) await run(q);
+      if (outcomes[i] === 'replaced') for (const q of removal(r.bulletin.key)) await run(q);
     }
     const changed = results.filter((_, i) => outcomes[i] !== 'unchanged');
-    if (changed.length) for (const q of writeExtractions(changed, ingestedAt)) await run(q);
+    if (changed.length) for (const q of [...writeExtractions(changed, ingestedAt), ...deriveAfterWrite(changed)]) await run(q);
     return outcomes;
   });
 }
@@ -46,7 +53,7 @@ export async function deleteBulletin(executor: Executor, key: string): Promise<b
   return executor.writeTransaction(async (run) => {
     const [state] = await run(bulletinStates([key]));
     if (!state) return false;
-    for (const q of removeBulletin(key)) await run(q);
+    for (const q of removal(key)) await run(q);
     return true;
   });
 }

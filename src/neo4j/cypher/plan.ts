@@ -36,7 +36,14 @@ export interface Selection {
 }
 
 /** The key a planned relation lands under in its parent record (never a property name). */
-export const planKey = (responseKey: string) => `@${responseKey}`;
+export function planKey(responseKey: string): string {
+  // Memoized: resolvers look a planned relation up by this key for every parent object, and a
+  // string made afresh each time is hashed afresh for the property lookup.
+  let key = PLAN_KEYS.get(responseKey);
+  if (key === undefined) PLAN_KEYS.set(responseKey, (key = `@${responseKey}`));
+  return key;
+}
+const PLAN_KEYS = new Map<string, string>();
 
 type Vars = Record<string, string>;
 export type Decode = (raw: unknown) => unknown;
@@ -241,7 +248,7 @@ export const TYPES: Record<string, TypePlan> = {
         const sel = field.selection;
         const [m, d, p, ms, c, last, x] = ['m', 'd', 'p', 'ms', 'c', 'last', 'x'].map((name) => b.fresh(name)) as [string, string, string, string, string, string, string];
         const first = b.param(Number(field.args.first ?? 20));
-        // The meetings themselves are collected (latest first) only when asked for; else a count.
+        // The meetings themselves are collected (latest first) only when asked for; else the pair's counts.
         const withMeetings = selects(sel, 'meetings');
         let decodeOne: (raw: unknown) => unknown = () => null;
         const row = b.scope(() => {
@@ -261,15 +268,24 @@ export const TYPES: Record<string, TypePlan> = {
           decodeOne = record(entries.map(([name]) => name), planned.map(([key, , decode]) => [key, decode]));
           return `[${[...entries.map(([, expr]) => expr), ...planned.map(([, expr]) => expr)].join(', ')}]`;
         });
-        const group = withMeetings
-          ? `WITH ${p}, ${m} ORDER BY ${d} DESC, ${m}.key
-  WITH ${p}, collect(${m}) AS ${ms}
-  WITH ${p}, ${ms}, size(${ms}) AS ${c}, ${ms}[0].date AS ${last}`
-          : `WITH ${p}, count(*) AS ${c}, max(${d}) AS ${last}`;
-        // Aggregates: computed ahead of the enclosing RETURN (see hoist). Each meeting's date is read
-        // once, not once per co-attendee; ATTENDED always joins a Person to a Meeting, so no labels.
+        if (!withMeetings) {
+          // Counts and latest dates kept per pair at load time (CO_ATTENDED, src/neo4j/cypher/derived.ts):
+          // one relationship read per co-attendee instead of every attendance of every shared meeting.
+          const r = b.fresh('r');
+          return {
+            expr: `COLLECT { MATCH (${v.n})-[${r}:CO_ATTENDED]-(${p}) WITH ${p}, ${r}.count AS ${c}, ${r}.last AS ${last}
+  ORDER BY ${c} DESC, ${last} DESC, ${p}.name LIMIT toInteger(${first})
+  ${row.pre ? `${row.pre} ` : ''}RETURN ${row.expr} }`,
+            decode: (raw) => (raw as unknown[]).map((one) => decodeOne(one)),
+          };
+        }
+        // With the meetings: from the attendances, grouped. Aggregates: computed ahead of the
+        // enclosing RETURN (see hoist). Each meeting's date is read once, not once per co-attendee;
+        // ATTENDED always joins a Person to a Meeting, so no labels.
         const expr = b.hoist(`COLLECT { MATCH (${v.n})-[:ATTENDED]->(${m}) WITH ${m}, ${m}.date AS ${d} MATCH (${m})<-[:ATTENDED]-(${p}) WHERE ${p} <> ${v.n}
-  ${group}
+  WITH ${p}, ${m} ORDER BY ${d} DESC, ${m}.key
+  WITH ${p}, collect(${m}) AS ${ms}
+  WITH ${p}, ${ms}, size(${ms}) AS ${c}, ${ms}[0].date AS ${last}
   ORDER BY ${c} DESC, ${last} DESC, ${p}.name LIMIT toInteger(${first})
   ${row.pre ? `${row.pre} ` : ''}RETURN ${row.expr} }`);
         return { expr, decode: (raw) => (raw as unknown[]).map((one) => decodeOne(one)) };

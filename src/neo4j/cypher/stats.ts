@@ -16,13 +16,30 @@ function meetingsIn({ from, to }: Range, v = 'm'): string {
   return `MATCH (${v}:Meeting)${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
 }
 
-/** Grouped by year and month as numbers, formatted once per month (half the time of formatting every date). */
-export function meetingsByMonth(range: Range): CypherQuery {
+/** The last day of the month of a YYYY-MM-DD date, as DD. */
+const lastDay = (day: string) => String(new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0');
+
+/**
+ * Dated meetings per month, from the Month nodes kept at load time (src/neo4j/cypher/derived.ts):
+ * a month wholly in the range counts its IN_MONTH relationships (a degree Neo4j keeps, no meeting
+ * read); a month the range cuts (a bound not on its first or last day) counts its meetings in range.
+ */
+export function meetingsByMonth({ from, to }: Range): CypherQuery {
+  const where: string[] = [];
+  if (from) where.push('mo.key >= $fromMonth');
+  if (to) where.push('mo.key <= $toMonth');
+  const cut: string[] = [];
+  if (from && !from.endsWith('-01')) cut.push(from.slice(0, 7));
+  if (to && to.slice(8, 10) !== lastDay(to)) cut.push(to.slice(0, 7));
+  const inRange = [from ? 'm.date >= date($from)' : '', to ? 'm.date <= date($to)' : ''].filter(Boolean).join(' AND ');
+  const count = cut.length
+    ? `CASE WHEN mo.key IN $cut THEN COUNT { (mo)<-[:IN_MONTH]-(m) WHERE ${inRange} } ELSE COUNT { (mo)<-[:IN_MONTH]-() } END`
+    : 'COUNT { (mo)<-[:IN_MONTH]-() }';
   return {
-    cypher: `${meetingsIn(range)} WITH m.date AS day WHERE day IS NOT NULL
-WITH day.year AS year, day.month AS month, count(*) AS count
-RETURN toString(year) + '-' + right('0' + toString(month), 2) AS key, count ORDER BY key`,
-    params: { ...range },
+    cypher: `MATCH (mo:Month)${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
+WITH mo, ${count} AS count WHERE count > 0
+RETURN mo.key AS key, count ORDER BY key`,
+    params: { from, to, fromMonth: from?.slice(0, 7) ?? null, toMonth: to?.slice(0, 7) ?? null, cut },
   };
 }
 
