@@ -60,7 +60,6 @@ const SEED = arg('seed', 1);
 const SHARED_ONLY = new Set((process.argv.find((x) => x.startsWith('--shared-only='))?.slice(14) ?? 'pd').split(',').filter(Boolean));
 /** Share of feature templates left out of each learning step (all are used when recognizing). */
 const FDROP = arg('fdrop', 0.2);
-const ALL_FEATURES = 2 ** NF - 1;
 const DRY = process.argv.includes('--dry');
 const EVAL = process.argv.includes('--eval');
 
@@ -197,12 +196,12 @@ function train(learn: Corpus[], lexicons: Lexicons): { model: Model; gz: Buffer 
   const tStart = new Float64Array(NT);
   const tEnd = new Float64Array(NT);
 
-  let active = ALL_FEATURES;
+  const active = new Uint8Array(NF);
   const updFeat = (fs: Int32Array, i: number, tag: number, d: number) => {
     const o = i * NF;
     const du = d * step;
     for (let f = 0; f < NF; f++) {
-      if (!((active >> f) & 1)) continue;
+      if (!active[f]) continue;
       const w = fs[o + f]! + tag;
       W[w] = W[w]! + d;
       U[w] = U[w]! + du;
@@ -227,15 +226,14 @@ function train(learn: Corpus[], lexicons: Lexicons): { model: Model; gz: Buffer 
       const dropOwn = random() < DROP;
       const useOwn = !dropOwn && !SHARED_ONLY.has(PROFILES[s.profile]!);
       const profs = dropOwn ? [0] : [0, s.profile];
-      active = ALL_FEATURES;
-      if (FDROP > 0) for (let f = 0; f < NF; f++) if (random() < FDROP) active &= ~(1 << f);
+      for (let f = 0; f < NF; f++) active[f] = FDROP > 0 && random() < FDROP ? 0 : 1;
       em.fill(0, 0, n * NT);
       for (let i = 0; i < n; i++) {
         const eo = i * NT;
         for (const fs of useOwn ? [s.shared, s.own] : [s.shared]) {
           const fo = i * NF;
           for (let f = 0; f < NF; f++) {
-            if (!((active >> f) & 1)) continue;
+            if (!active[f]) continue;
             const w = fs[fo + f]!;
             for (let t = 0; t < NT; t++) em[eo + t] = em[eo + t]! + W[w + t]!;
           }

@@ -17,7 +17,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import nodejieba from 'nodejieba';
 import { dictionaries } from '../dict/index.ts';
+import { loadSegmenter } from './segment.ts';
 
 export type EntityType = 'PER' | 'TITLE' | 'ORG';
 
@@ -89,7 +91,7 @@ const PAD_R = 2;
 const PAD = 2;
 
 /** Templates per position (the number of hashed features each position gets per profile). */
-export const NF = 26;
+export const NF = 35;
 
 /** Final avalanche of a 32-bit hash. */
 function fin(h: number): number {
@@ -108,16 +110,39 @@ export interface Encoded {
   names: Uint16Array;
   /** Per padded position: vocabulary matches (see lexiconMatches). */
   lex: Int32Array;
+  /** Per padded position: a hash of nodejieba's part-of-speech tag of the word the character is in. */
+  ptag: Int32Array;
+  /** Per padded position: where the character is in its word (0 B, 1 M, 2 E, 3 S, 4 padding) | word length (capped at 7) << 3. */
+  wpos: Uint8Array;
+  /** Per padded position: hashes of the word the character is in, of the word before it and of the word after it. */
+  word: Int32Array;
+  wprev: Int32Array;
+  wnext: Int32Array;
+  /** Per padded position: the tags of the word before and of the word after. */
+  pprev: Int32Array;
+  pnext: Int32Array;
 }
 
 /** Padded character hashes, classes and name buckets of a text. Reuses `into` when it is large enough. */
 export function encode(text: string, into?: Encoded, lexicon: Lexicon = runtimeLexicon()): Encoded {
   const n = text.length;
   const len = n + 2 * PAD;
-  const e =
+  const e: Encoded =
     into && into.hashes.length >= len
       ? into
-      : { hashes: new Int32Array(len * 2), classes: new Uint8Array(len * 2), names: new Uint16Array(len * 2), lex: new Int32Array(len * 2) };
+      : {
+          hashes: new Int32Array(len * 2),
+          classes: new Uint8Array(len * 2),
+          names: new Uint16Array(len * 2),
+          lex: new Int32Array(len * 2),
+          ptag: new Int32Array(len * 2),
+          wpos: new Uint8Array(len * 2),
+          word: new Int32Array(len * 2),
+          wprev: new Int32Array(len * 2),
+          wnext: new Int32Array(len * 2),
+          pprev: new Int32Array(len * 2),
+          pnext: new Int32Array(len * 2),
+        };
   const { hashes, classes, names } = e;
   const table = nameTable();
   for (let i = 0; i < PAD; i++) {
@@ -136,7 +161,80 @@ export function encode(text: string, into?: Encoded, lexicon: Lexicon = runtimeL
     names[i + PAD] = table[raw]!;
   }
   lexiconMatches(text, lexicon, e.lex);
+  wordsOf(text, e);
   return e;
+}
+
+/** A hash of a string's normalized characters. */
+function strHash(w: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < w.length; k++) h = stepHash(h, normCode(w.charCodeAt(k)));
+  return fin(h ^ Math.imul(w.length, 0x9e3779b1));
+}
+const PAD_WORD = 0x2c1b3c6d;
+const PAD_TAG = 0x297a2d39;
+
+/**
+ * nodejieba's words and part-of-speech tags (nr person, ns place, nt organization, …), loaded with
+ * the project's dictionaries as segment.ts loads it, written per character into e.
+ */
+function wordsOf(text: string, e: Encoded): void {
+  const n = text.length;
+  for (let i = 0; i < PAD; i++) {
+    for (const p of [i, n + PAD + i]) {
+      e.ptag[p] = PAD_TAG;
+      e.wpos[p] = 4;
+      e.word[p] = PAD_WORD;
+      e.wprev[p] = PAD_WORD;
+      e.wnext[p] = PAD_WORD;
+      e.pprev[p] = PAD_TAG;
+      e.pnext[p] = PAD_TAG;
+    }
+  }
+  loadSegmenter();
+  const tagged = nodejieba.tag(text);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const wh: number[] = [];
+  const th: number[] = [];
+  let at = 0;
+  for (const { word, tag } of tagged) {
+    let s = text.startsWith(word, at) ? at : text.indexOf(word, at);
+    if (s < 0) continue;
+    // characters the segmenter skipped (it keeps them all as far as we know) count as one-character words
+    for (; at < s; at++) {
+      starts.push(at);
+      ends.push(at + 1);
+      wh.push(strHash(text[at]!));
+      th.push(PAD_TAG);
+    }
+    starts.push(s);
+    ends.push(s + word.length);
+    wh.push(strHash(word));
+    th.push(strHash(tag));
+    at = s + word.length;
+  }
+  for (; at < n; at++) {
+    starts.push(at);
+    ends.push(at + 1);
+    wh.push(strHash(text[at]!));
+    th.push(PAD_TAG);
+  }
+  for (let w = 0; w < starts.length; w++) {
+    const s = starts[w]!;
+    const L = ends[w]! - s;
+    const lenBits = Math.min(L, 7) << 3;
+    for (let i = s; i < s + L; i++) {
+      const p = i + PAD;
+      e.ptag[p] = th[w]!;
+      e.wpos[p] = (L === 1 ? 3 : i === s ? 0 : i === s + L - 1 ? 2 : 1) | lenBits;
+      e.word[p] = wh[w]!;
+      e.wprev[p] = w > 0 ? wh[w - 1]! : PAD_WORD;
+      e.wnext[p] = w + 1 < starts.length ? wh[w + 1]! : PAD_WORD;
+      e.pprev[p] = w > 0 ? th[w - 1]! : PAD_TAG;
+      e.pnext[p] = w + 1 < starts.length ? th[w + 1]! : PAD_TAG;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -290,7 +388,7 @@ for (let i = 0; i < SEEDS.length; i++) SEEDS[i] = fin(Math.imul(i + 1, 0x27d4eb2
  * for the given profile (0 = shared weights).
  */
 export function features(enc: Encoded, n: number, profile: number, mask: number, out: Int32Array, outOffset = 0): void {
-  const { hashes: H, classes: C, names: N, lex: X } = enc;
+  const { hashes: H, classes: C, names: N, lex: X, ptag: P, wpos: B, word: Wd, wprev: Wp, wnext: Wn, pprev: Pp, pnext: Pn } = enc;
   const sd = profile << 6;
   const S = SEEDS;
   for (let i = 0; i < n; i++) {
@@ -340,6 +438,19 @@ export function features(enc: Encoded, n: number, profile: number, mask: number,
     out[o + 23] = (fin(S[sd + 23]! ^ ((x0 >> 7) & 7) ^ (((x1 >> 7) & 7) << 3) ^ (((x0 >> 17) & 15) << 6) ^ (((xm1 >> 19) & 15) << 12)) & mask) * NT;
     out[o + 24] = (fin(S[sd + 24]! ^ ((x0 >> 10) & 0x7f) ^ (((xm1 >> 13) & 7) << 7) ^ (((x1 >> 10) & 7) << 10)) & mask) * NT;
     out[o + 25] = (fin(S[sd + 25]! ^ h0 ^ rotl((xm1 >> 3) & 7, 5)) & mask) * NT;
+    // nodejieba's words and tags
+    const t0 = P[j]!;
+    const b0 = B[j]! & 7;
+    const bl0 = B[j]!;
+    out[o + 26] = (fin(S[sd + 26]! ^ t0 ^ rotl(bl0, 17)) & mask) * NT;
+    out[o + 27] = (fin(S[sd + 27]! ^ t0 ^ rotl(b0, 17) ^ rotl(P[j - 1]!, 7) ^ rotl(B[j - 1]! & 7, 20)) & mask) * NT;
+    out[o + 28] = (fin(S[sd + 28]! ^ t0 ^ rotl(b0, 17) ^ rotl(P[j + 1]!, 7) ^ rotl(B[j + 1]! & 7, 20)) & mask) * NT;
+    out[o + 29] = (fin(S[sd + 29]! ^ Wd[j]! ^ rotl(b0, 17)) & mask) * NT;
+    out[o + 30] = (fin(S[sd + 30]! ^ Wp[j]! ^ rotl(b0, 17)) & mask) * NT;
+    out[o + 31] = (fin(S[sd + 31]! ^ Wn[j]! ^ rotl(b0, 17)) & mask) * NT;
+    out[o + 32] = (fin(S[sd + 32]! ^ h0 ^ rotl(t0, 9) ^ rotl(b0, 23)) & mask) * NT;
+    out[o + 33] = (fin(S[sd + 33]! ^ Pp[j]! ^ rotl(t0, 9) ^ rotl(b0, 23)) & mask) * NT;
+    out[o + 34] = (fin(S[sd + 34]! ^ Pn[j]! ^ rotl(t0, 9) ^ rotl(b0, 23)) & mask) * NT;
   }
 }
 
