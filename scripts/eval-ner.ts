@@ -331,4 +331,10 @@ async function main(): Promise<void> {
   console.log(`eval took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();
+// not awaited at the top level: main imports scripts/learn-ner.ts, which imports this module
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
