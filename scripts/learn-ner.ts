@@ -23,7 +23,9 @@
 //          seen fewer times learn nothing, 1) --shared-only=a,b (profiles without weights of their
 //          own; by default the tuning decides) --no-tune --measure-only (step 1 only, nothing
 //          written) --ship-only (step 2 only) --dry (do not write) --eval (also score the default
-//          profile in step 1).
+//          profile in step 1) --pd=N (learn each People's Daily sentence N times, 1)
+//          --pd-frac=F (learn from that share of People's Daily's learning split, 1; for
+//          learning curves).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
