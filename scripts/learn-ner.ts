@@ -1,20 +1,34 @@
-// npm run learn:ner — learns the weights of the character tagger in src/ingest/stages/recognize.ts
-// (a structured averaged perceptron over hashed character n-gram features) from the public NER data
-// in ../shared/datasets, and writes them to src/ingest/dict/learned/. It learns only from the
-// parts that scripts/eval-ner.ts does not score (see loadCorpora there).
+// npm run learn:ner — learns the character tagger in src/ingest/stages/recognize.ts (a structured
+// averaged perceptron over hashed features, BMES tags for PER/TITLE/ORG/LOC, Viterbi decoding) from
+// the public NER data in ../shared/datasets, in two steps:
+//   1. measuring: vocabularies, entity biases and weights learned from the learning split alone
+//      (see loadCorpora in eval-ner.ts), scored on the held-out split, which it never saw;
+//   2. the shipped model: the same learned from all the data, with the biases tuned in step 1, and
+//      written to src/ingest/dict/learned/.
+// npm run eval:ner repeats step 1 alone (the shipped model cannot be scored on text it learned from).
 //
 // Each corpus has its own annotation conventions, so every feature has a shared weight and one per
 // corpus ("profile"); a share of sentences (--drop) is learned with the shared weights alone so that
-// those stand as the general model. People's Daily marks no posts: there, at positions outside its
-// person/organization spans, O and TITLE tags are both taken as right (the learner follows the
-// best-scoring such path).
+// those stand as the general model. Where a corpus does not annotate a type (People's Daily: posts;
+// CLUENER: places), at positions outside its annotated spans O and that type's tags are all taken
+// as right (the learner follows the best-scoring such path).
+//
+// Vocabularies learned (post titles, organization endings, names of people and organizations seen;
+// the names are kept only as hashes) are counted in five folds: a sentence is learned with what
+// the other folds saw, so that the tagger learns how far to trust a name it has not seen in that
+// very sentence.
 //
 // Options: --epochs=N (16) --bits=B (hash table of 2^B buckets, 20) --drop=P (0.3) --seed=S (1)
-//          --fdrop=P (share of feature templates left out of each step, 0.2) --no-tune
-//          --dry (do not write) --eval (score the held-out splits at the end).
+//          --fdrop=P (share of feature templates left out of each step, 0) --min-count=C (features
+//          seen fewer times learn nothing, 1) --shared-only=a,b (profiles without weights of their
+//          own; by default the tuning decides) --no-tune --measure-only (step 1 only, nothing
+//          written) --ship-only (step 2 only) --dry (do not write) --eval (also score the default
+//          profile in step 1) --pd=N (learn each People's Daily sentence N times, 1)
+//          --pd-frac=F (learn from that share of People's Daily's learning split, 1; for
+//          learning curves).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import {
   ENTITY_TYPES,
@@ -23,6 +37,12 @@ import {
   LEARNED_TITLES,
   LEX_ORG_SUFFIX,
   LEX_TITLE,
+  LEX_NAME,
+  LEX_ORG,
+  LEARNED_KNOWN,
+  lexiconKeys,
+  encodeLexiconKeys,
+  type LexiconKeys,
   MODEL_WEIGHTS,
   NAME_CHARS,
   buildLexicon,
@@ -32,7 +52,8 @@ import {
   NF,
   NT,
   PROFILES,
-  recognize,
+  emissions,
+  decodeEmissions,
   encode,
   features,
   setModel,
@@ -57,10 +78,9 @@ const BITS = arg('bits', 20);
 const DROP = arg('drop', 0.3);
 const SEED = arg('seed', 1);
 /** Corpora too small to be given feature weights of their own (they still have their own transitions and biases). */
-const SHARED_ONLY = new Set((process.argv.find((x) => x.startsWith('--shared-only='))?.slice(14) ?? 'pd').split(',').filter(Boolean));
+const SHARED_ONLY = new Set((process.argv.find((x) => x.startsWith('--shared-only='))?.slice(14) ?? '').split(',').filter(Boolean));
 /** Share of feature templates left out of each learning step (all are used when recognizing). */
-const FDROP = arg('fdrop', 0.2);
-const ALL_FEATURES = 2 ** NF - 1;
+const FDROP = arg('fdrop', 0);
 const DRY = process.argv.includes('--dry');
 const EVAL = process.argv.includes('--eval');
 
@@ -74,7 +94,7 @@ interface TrainSent {
   /** Fully known tags, or undefined when mask is given. */
   gold?: Uint8Array;
   /** Allowed tags per position, for partly annotated corpora. */
-  mask?: Uint16Array;
+  mask?: Uint32Array;
   /** Bit per tag of the types this corpus does not annotate: the corpus's own weights learn nothing of them. */
   unknownTags: number;
 }
@@ -114,7 +134,7 @@ function prepare(c: Corpus, sample: Sample, mask: number, lex: Lexicon): TrainSe
   if (!unknown.length) return { n, profile, shared, own, gold: tags, unknownTags: 0 };
   let free = 1; // O
   for (const k of unknown) free |= (1 << tagB(k)) | (1 << tagM(k)) | (1 << tagE(k)) | (1 << tagS(k));
-  const allowedMask = new Uint16Array(n);
+  const allowedMask = new Uint32Array(n);
   for (let i = 0; i < n; i++) allowedMask[i] = known[i] ? 1 << tags[i]! : free;
   return { n, profile, shared, own, mask: allowedMask, unknownTags: free & ~1 };
 }
@@ -180,6 +200,16 @@ function train(learn: Corpus[], lexicons: Lexicons): { model: Model; gz: Buffer 
     });
     console.log(`learning from ${c.dataset} [${c.split}]: ${c.samples.length} texts, ${c.samples.reduce((n, s) => n + s.spans.length, 0)} spans`);
   }
+  // Features seen fewer than MIN_COUNT times in the learning data learn nothing: rare features (most
+  // word and trigram hashes) would otherwise memorize the learning sentences.
+  const MIN_COUNT = arg('min-count', 1);
+  const seen = new Uint8Array(size);
+  for (const s of sents) {
+    for (const fs of [s.shared, s.own]) for (let k = 0; k < fs.length; k++) {
+      const b = fs[k]! / NT;
+      if (seen[b]! < 255) seen[b]!++;
+    }
+  }
   const W = new Float32Array(size * NT);
   const U = new Float64Array(size * NT);
   const TL = NT * NT + 2 * NT;
@@ -197,12 +227,13 @@ function train(learn: Corpus[], lexicons: Lexicons): { model: Model; gz: Buffer 
   const tStart = new Float64Array(NT);
   const tEnd = new Float64Array(NT);
 
-  let active = ALL_FEATURES;
+  const active = new Uint8Array(NF);
   const updFeat = (fs: Int32Array, i: number, tag: number, d: number) => {
     const o = i * NF;
     const du = d * step;
     for (let f = 0; f < NF; f++) {
-      if (!((active >> f) & 1)) continue;
+      if (!active[f]) continue;
+      if (seen[fs[o + f]! / NT]! < MIN_COUNT) continue;
       const w = fs[o + f]! + tag;
       W[w] = W[w]! + d;
       U[w] = U[w]! + du;
@@ -227,15 +258,14 @@ function train(learn: Corpus[], lexicons: Lexicons): { model: Model; gz: Buffer 
       const dropOwn = random() < DROP;
       const useOwn = !dropOwn && !SHARED_ONLY.has(PROFILES[s.profile]!);
       const profs = dropOwn ? [0] : [0, s.profile];
-      active = ALL_FEATURES;
-      if (FDROP > 0) for (let f = 0; f < NF; f++) if (random() < FDROP) active &= ~(1 << f);
+      for (let f = 0; f < NF; f++) active[f] = FDROP > 0 && random() < FDROP ? 0 : 1;
       em.fill(0, 0, n * NT);
       for (let i = 0; i < n; i++) {
         const eo = i * NT;
         for (const fs of useOwn ? [s.shared, s.own] : [s.shared]) {
           const fo = i * NF;
           for (let f = 0; f < NF; f++) {
-            if (!((active >> f) & 1)) continue;
+            if (!active[f]) continue;
             const w = fs[fo + f]!;
             for (let t = 0; t < NT; t++) em[eo + t] = em[eo + t]! + W[w + t]!;
           }
@@ -347,6 +377,8 @@ interface Lexicons {
   /** Per fold: the lexicon to compute features of the sentences in that fold with. */
   folds: Lexicon[];
   all: Lexicon;
+  /** Names of people and organizations seen in the learning split, hashed. */
+  known: LexiconKeys;
 }
 
 const FOLDS = 5;
@@ -355,6 +387,8 @@ const foldOf = (s: Sample) => foldIndex.get(s) ?? 0;
 
 function learnVocabularies(learn: Corpus[]): Lexicons {
   const titleCounts = new Map<string, number[]>();
+  // names of people and organizations, per fold they were seen in
+  const knownCounts = new Map<string, { kind: number; folds: number[] }>();
 
   const endCounts = new Map<string, number>();
   // the distinct organizations each ending closes: an ending kept must close at least 3, so that no
@@ -367,6 +401,12 @@ function learnVocabularies(learn: Corpus[]): Lexicons {
       for (const sp of s.spans) {
         const w = s.text.slice(sp.start, sp.end);
         if (!/^[\u3400-\u9fff]+$/.test(w)) continue;
+        if ((sp.type === 'PER' || sp.type === 'ORG') && w.length <= 8 && (sp.type === 'ORG' || w.length >= 2)) {
+          const key = `${sp.type}\t${w}`;
+          const v = knownCounts.get(key) ?? { kind: sp.type === 'PER' ? LEX_NAME : LEX_ORG, folds: new Array<number>(FOLDS).fill(0) };
+          v.folds[fold]!++;
+          knownCounts.set(key, v);
+        }
         if (sp.type === 'TITLE' && w.length >= 2 && w.length <= 8) {
           const v = titleCounts.get(w) ?? new Array<number>(FOLDS).fill(0);
           v[fold]!++;
@@ -407,14 +447,17 @@ function learnVocabularies(learn: Corpus[]): Lexicons {
     .sort((a, b) => sum(b[1]) - sum(a[1]) || (a[0] < b[0] ? -1 : 1))
     .map(([w]) => w);
   const base = [...projectLexiconEntries(), ...suffixes.map((w): [string, number] => [w, LEX_ORG_SUFFIX])];
+  const knownIn = (k: number) =>
+    [...knownCounts].filter(([, v]) => sum(v.folds) - (k < 0 ? 0 : v.folds[k]!) >= 1).map(([key, v]): [string, number] => [key.slice(key.indexOf('\t') + 1), v.kind]);
   const folds = Array.from({ length: FOLDS }, (_, k) =>
-    buildLexicon([
-      ...base,
-      ...[...titleCounts].filter(([, v]) => sum(v) - v[k]! >= 2).map(([w]): [string, number] => [w, LEX_TITLE]),
-    ]),
+    buildLexicon(
+      [...base, ...[...titleCounts].filter(([, v]) => sum(v) - v[k]! >= 2).map(([w]): [string, number] => [w, LEX_TITLE])],
+      lexiconKeys(knownIn(k)),
+    ),
   );
-  const all = buildLexicon([...base, ...titles.map((w): [string, number] => [w, LEX_TITLE])]);
-  return { titles, suffixes, folds, all };
+  const known = lexiconKeys(knownIn(-1));
+  const all = buildLexicon([...base, ...titles.map((w): [string, number] => [w, LEX_TITLE])], known);
+  return { titles, suffixes, folds, all, known };
 }
 
 const BIAS_GRID = [-6, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 8, 10, 12];
@@ -440,16 +483,19 @@ function tuneBiases(m: Model, tune: Corpus[], lex: Lexicon): { bias: number[][];
     let best: { b: number[]; shared: boolean; score: number } | undefined;
     for (const shared of p === 0 ? [true] : SHARED_ONLY.has(profile) ? [true] : [false, true]) {
       const b = ENTITY_TYPES.map(() => 0);
+      // emissions do not depend on the biases: computed once, decoded for each bias tried
+      setModel({ ...m, meta: { ...m.meta, sharedOnly: PROFILES.map((_, q) => q === p && shared) } });
+      const ems = corpora.map((corpus) => corpus.samples.map((s) => emissions(s.text, profile)));
       const f1 = (type: EntityType) => {
         setModel({ ...m, meta: { ...m.meta, bias: PROFILES.map((_, q) => (q === p ? b : ENTITY_TYPES.map(() => 0))), sharedOnly: PROFILES.map((_, q) => q === p && shared) } });
         let g = 0;
         let pr = 0;
         let c = 0;
-        for (const corpus of corpora) {
+        for (const [ci, corpus] of corpora.entries()) {
           if (!corpus.types.includes(type)) continue;
           const sc = scoreSpans(
             corpus.samples.map((s) => s.spans),
-            corpus.samples.map((s) => recognize(s.text, { profile })),
+            corpus.samples.map((s, i) => decodeEmissions(s.text, ems[ci]![i]!, profile)),
             type,
           );
           g += sc.gold;
@@ -487,53 +533,101 @@ function tuneBiases(m: Model, tune: Corpus[], lex: Lexicon): { bias: number[][];
   return { bias, sharedOnly };
 }
 
+type Tuned = { bias: number[][]; sharedOnly: boolean[] };
+
+export interface Learned {
+  model: Model;
+  /** The int8 weights, gzipped, as they are committed. */
+  gz: Buffer;
+  lexicons: Lexicons;
+  tuned?: Tuned;
+}
+
+/** Name-character table from nodejieba's word list (see learnNameChars), installed for encode(). */
+export function prepareNameTable(): string {
+  const nameLines = learnNameChars();
+  setNameTable(parseNameLines(nameLines));
+  return nameLines;
+}
+
+/**
+ * Vocabularies, entity biases (tuned on a fifth of `learn` with a model learned from the rest,
+ * unless `tuned` is given or tuning is off) and the model, all learned from `learn` alone.
+ */
+export function learnModel(learn: Corpus[], opts: { tune: boolean; tuned?: Tuned }): Learned {
+  const lexicons = learnVocabularies(learn);
+  console.log(`vocabularies: ${lexicons.titles.length} titles, ${lexicons.suffixes.length} organization endings, ${lexicons.known.keys.length} hashed keys of known names`);
+  let tuned = opts.tuned;
+  if (!tuned && opts.tune) {
+    // Entity biases (how readily each profile starts an entity of each type) are tuned on a fifth of
+    // the learning data, with a model learned from the other four fifths.
+    const fit = learn.map((c) => ({ ...c, samples: c.samples.filter((_, i) => i % 5 !== 4) }));
+    const tune = learn.map((c) => ({ ...c, split: `${c.split}, i % 5 == 4`, samples: c.samples.filter((_, i) => i % 5 === 4) }));
+    console.log('learning a model on 4/5 of the learning data, to tune entity biases on the rest');
+    const { model: a } = train(fit, lexicons);
+    tuned = tuneBiases(a, tune, lexicons.folds[4]!);
+    console.log(`entity biases (per profile, ${ENTITY_TYPES.join('/')}): ${JSON.stringify(tuned.bias)}; shared weights only: ${JSON.stringify(tuned.sharedOnly)}`);
+  }
+  console.log('learning the model on all the learning data');
+  const { model, gz } = train(learn, lexicons);
+  if (tuned) Object.assign(model.meta, tuned);
+  return { model, gz, lexicons, tuned };
+}
+
+/** Installs a learned model and its vocabularies in place of the committed ones (undefined: back to those). */
+export function useLearned(l: Learned | undefined): void {
+  setModel(l?.model);
+  setLexicon(l?.lexicons.all);
+}
+
+/** The learning and held-out splits of each dataset together. */
+function allOf(learn: Corpus[], score: Corpus[]): Corpus[] {
+  return learn.map((c) => {
+    const held = score.find((d) => d.profile === c.profile);
+    if (!held) return c;
+    return {
+      ...c,
+      dataset: c.dataset === held.dataset ? c.dataset : `${c.dataset} + ${held.dataset}`,
+      split: 'all',
+      samples: [...c.samples, ...held.samples],
+    };
+  });
+}
+
 function main(): void {
   if (!datasetsPresent()) {
     console.log(`learn:ner skipped: the public NER datasets are not at ${DATASETS_DIR}.`);
     return;
   }
   const t0 = performance.now();
-  const nameLines = learnNameChars();
+  const nameLines = prepareNameTable();
+  const { learn: learnAll, score } = loadCorpora();
+  const pdFrac = arg('pd-frac', 1);
+  const learn = learnAll.map((c) => (c.profile === 'pd' && pdFrac < 1 ? { ...c, samples: c.samples.filter((_, i) => (i % 100) / 100 < pdFrac) } : c));
+  const tune = !process.argv.includes('--no-tune');
+  let tuned: Tuned | undefined;
+  if (!process.argv.includes('--ship-only')) {
+    console.log('1. measuring: learning from the learning split alone, scoring the held-out split');
+    const held = learnModel(learn, { tune });
+    tuned = held.tuned;
+    useLearned(held);
+    console.log(formatTable(evaluate(score, (c) => (EVAL ? [c.profile, 'general'] : [c.profile]))));
+    useLearned(undefined);
+    if (process.argv.includes('--measure-only')) return;
+  }
+  console.log(`2. the shipped model: learning from all the data (learning and held-out splits${tuned ? ', with the entity biases tuned above' : ''})`);
+  const { model: m, gz, lexicons } = learnModel(allOf(learn, score), { tune, tuned });
+  console.log(`learning took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   if (!DRY) {
     mkdirSync(OUT_DIR, { recursive: true });
     writeFileSync(OUT_DIR + NAME_CHARS, nameLines);
-  }
-  setNameTable(parseNameLines(nameLines));
-  const { learn, score } = loadCorpora();
-  const lexicons = learnVocabularies(learn);
-  console.log(`vocabularies: ${lexicons.titles.length} titles, ${lexicons.suffixes.length} organization endings`);
-  if (!DRY) {
-    writeFileSync(OUT_DIR + LEARNED_TITLES, `# Post titles seen at least twice in the learning split (scripts/learn-ner.ts), most frequent first\n${lexicons.titles.join('\n')}\n`);
-    writeFileSync(OUT_DIR + LEARNED_ORG_SUFFIXES, `# Endings of organization names in the learning split (scripts/learn-ner.ts), most frequent first\n${lexicons.suffixes.join('\n')}\n`);
-  }
-  setLexicon(lexicons.all);
-  let tuned: { bias: number[][]; sharedOnly: boolean[] } | undefined;
-  if (!process.argv.includes('--no-tune')) {
-    // Entity biases (how readily each profile starts an entity of each type) are tuned on a fifth of
-    // the learning split, with a model learned from the other four fifths.
-    const fit = learn.map((c) => ({ ...c, samples: c.samples.filter((_, i) => i % 5 !== 4) }));
-    const tune = learn.map((c) => ({ ...c, split: `${c.split}, i % 5 == 4`, samples: c.samples.filter((_, i) => i % 5 === 4) }));
-    console.log('learning a model on 4/5 of the learning split, to tune entity biases on the rest');
-    const { model: a } = train(fit, lexicons);
-    tuned = tuneBiases(a, tune, lexicons.folds[4]!);
-    console.log(`entity biases (per profile, ${ENTITY_TYPES.join('/')}): ${JSON.stringify(tuned.bias)}; shared weights only: ${JSON.stringify(tuned.sharedOnly)}`);
-  }
-  console.log('learning the model on the whole learning split');
-  const { model: m, gz } = train(learn, lexicons);
-  if (tuned) Object.assign(m.meta, tuned);
-  const meta = m.meta;
-  console.log(`learning took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  if (!DRY) {
-    mkdirSync(dirname(OUT_DIR + MODEL_META), { recursive: true });
-    writeFileSync(OUT_DIR + MODEL_META, JSON.stringify(meta) + '\n');
+    writeFileSync(OUT_DIR + LEARNED_TITLES, `# Post titles seen at least twice in the learning data (scripts/learn-ner.ts), most frequent first\n${lexicons.titles.join('\n')}\n`);
+    writeFileSync(OUT_DIR + LEARNED_KNOWN, gzipSync(encodeLexiconKeys(lexicons.known), { level: 9 }));
+    writeFileSync(OUT_DIR + LEARNED_ORG_SUFFIXES, `# Endings of organization names in the learning data (scripts/learn-ner.ts), most frequent first\n${lexicons.suffixes.join('\n')}\n`);
+    writeFileSync(OUT_DIR + MODEL_META, JSON.stringify(m.meta) + '\n');
     writeFileSync(OUT_DIR + MODEL_WEIGHTS, gz);
-    console.log(`wrote ${OUT_DIR}${MODEL_META} and ${MODEL_WEIGHTS}`);
-  }
-  if (EVAL) {
-    setModel(m);
-    setLexicon(lexicons.all);
-    console.log(formatTable(evaluate(score, (c) => [c.profile, 'general'])));
+    console.log(`wrote ${OUT_DIR}: ${MODEL_META}, ${MODEL_WEIGHTS} (${(gz.length / 1e6).toFixed(2)} MB), ${LEARNED_KNOWN}, ${LEARNED_TITLES}, ${LEARNED_ORG_SUFFIXES}, ${NAME_CHARS}`);
   }
 }
 
-main();
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

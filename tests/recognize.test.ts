@@ -1,7 +1,32 @@
 // The recognizer on sentences written here in the bulletin genre (names invented), and the
 // scorer that scripts/eval-ner.ts uses on the public datasets.
 import { describe, expect, it } from 'vitest';
-import { recognize, type Entity } from '../src/ingest/stages/recognize.ts';
+import {
+  allowed,
+  allowedEnd,
+  buildLexicon,
+  decodeLexiconKeys,
+  encode,
+  encodeLexiconKeys,
+  features,
+  lexiconKeys,
+  LEX_NAME,
+  LEX_ORG,
+  LEX_TITLE,
+  loadModel,
+  NF,
+  normCode,
+  NT,
+  recognize,
+  setModel,
+  spansOf,
+  tagB,
+  tagE,
+  tagM,
+  tagS,
+  viterbi,
+  type Entity,
+} from '../src/ingest/stages/recognize.ts';
 import { scoreSpans, type Span } from '../scripts/eval-ner.ts';
 
 const of = (es: Entity[], type: Entity['type']) => es.filter((e) => e.type === type).map((e) => e.text);
@@ -86,5 +111,136 @@ describe('scoreSpans (entity-level exact match)', () => {
     expect(per.f1).toBeCloseTo((2 * 0.5 * (2 / 3)) / (0.5 + 2 / 3));
     const org = scoreSpans(gold, predicted, 'ORG');
     expect(org).toMatchObject({ gold: 1, predicted: 0, correct: 0, precision: 0, recall: 0, f1: 0 });
+  });
+});
+
+describe('decoding', () => {
+  // tags: 0 O; PER B/M/E/S = 1-4, TITLE 5-8, ORG 9-12, LOC 13-16
+  const zeros = () => ({ trans: new Float64Array(NT * NT), start: new Float64Array(NT), end: new Float64Array(NT) });
+
+  it('allows only well-formed BMES sequences', () => {
+    expect(allowed(-1, tagB(0))).toBe(true);
+    expect(allowed(-1, tagM(0))).toBe(false);
+    expect(allowed(-1, tagE(0))).toBe(false);
+    expect(allowed(tagB(0), tagE(0))).toBe(true);
+    expect(allowed(tagB(0), tagE(1))).toBe(false); // a PER span cannot end as a TITLE
+    expect(allowed(tagB(0), 0)).toBe(false);
+    expect(allowed(tagM(2), tagM(2))).toBe(true);
+    expect(allowed(tagE(0), tagB(2))).toBe(true);
+    expect(allowed(tagS(1), tagM(1))).toBe(false);
+    expect(allowedEnd(tagB(0))).toBe(false);
+    expect(allowedEnd(tagE(0))).toBe(true);
+    expect(allowedEnd(0)).toBe(true);
+  });
+
+  it('viterbi never returns an ill-formed sequence, even when emissions favour one', () => {
+    const n = 4;
+    const em = new Float64Array(n * NT);
+    // each position alone prefers M-PER, which may neither start nor end a sequence
+    for (let i = 0; i < n; i++) em[i * NT + tagM(0)] = 10;
+    em[tagB(0)] = 5;
+    em[(n - 1) * NT + tagE(0)] = 5;
+    const { trans, start, end } = zeros();
+    const tags = new Uint8Array(n);
+    viterbi(em, n, trans, start, end, tags);
+    expect([...tags]).toEqual([tagB(0), tagM(0), tagM(0), tagE(0)]);
+    expect(spansOf(tags, n)).toEqual([{ type: 'PER', start: 0, end: 4 }]);
+  });
+
+  it('viterbi follows transition scores and a mask of allowed tags', () => {
+    const n = 2;
+    const em = new Float64Array(n * NT);
+    em[tagS(0)] = 1; // S-PER at 0
+    em[NT + tagS(2)] = 1; // S-ORG at 1
+    const { trans, start, end } = zeros();
+    const tags = new Uint8Array(n);
+    viterbi(em, n, trans, start, end, tags);
+    expect([...tags]).toEqual([tagS(0), tagS(2)]);
+    trans[tagS(0) * NT + tagS(2)] = -5; // S-PER then S-ORG is now costly
+    viterbi(em, n, trans, start, end, tags);
+    expect([...tags]).not.toEqual([tagS(0), tagS(2)]);
+    const mask = new Uint32Array([1 << tagB(1), 1 << tagE(1)]);
+    viterbi(em, n, trans, start, end, tags, mask);
+    expect([...tags]).toEqual([tagB(1), tagE(1)]);
+    expect(spansOf(tags, n)).toEqual([{ type: 'TITLE', start: 0, end: 2 }]);
+  });
+});
+
+describe('features', () => {
+  const featuresOf = (text: string) => {
+    const out = new Int32Array(text.length * NF);
+    features(encode(text), text.length, 0, (1 << 20) - 1, out);
+    return out;
+  };
+
+  it('gives NF bucket indices per character, within the table, the same for the same text', () => {
+    const text = '市长张三出席会议';
+    const a = featuresOf(text);
+    expect(a).toEqual(featuresOf(text));
+    for (const v of a) {
+      expect(v % NT).toBe(0);
+      expect(v / NT).toBeLessThan(1 << 20);
+    }
+  });
+
+  it('depends on the neighbours: a character gets other features in another context', () => {
+    const a = featuresOf('王五说');
+    const b = featuresOf('王五局长说');
+    // the first character's own-character feature is the same, its right-context features are not
+    expect(b[0]).toBe(a[0]);
+    expect([...b.slice(0, NF)]).not.toEqual([...a.slice(0, NF)]);
+  });
+
+  it('sees full-width and ASCII digits and letters as the same', () => {
+    expect(normCode('５'.charCodeAt(0))).toBe(normCode('7'.charCodeAt(0)));
+    expect(normCode('Ａ'.charCodeAt(0))).toBe('a'.charCodeAt(0));
+  });
+
+  it('marks vocabulary matches: a title and a learned name, each where it starts and ends', () => {
+    const lex = buildLexicon([['总经理', LEX_TITLE]], lexiconKeys([['钱七', LEX_NAME]]));
+    const e = encode('总经理钱七到', undefined, lex);
+    const PAD = 2;
+    expect(e.lex[PAD]! & 7).toBe(3); // a three-character title starts at 0
+    expect((e.lex[PAD + 2]! >> 3) & 7).toBe(3); // and ends at 2
+    expect((e.lex[PAD + 3]! >>> 23) & 7).toBe(2); // a two-character name starts at 3
+    expect((e.lex[PAD + 4]! >>> 26) & 7).toBe(2); // and ends at 4
+    expect(e.lex[PAD + 5]).toBe(0);
+  });
+
+  it('keeps hashed vocabularies through their byte form', () => {
+    const k = lexiconKeys([
+      ['钱七', LEX_NAME],
+      ['某某委员会', LEX_ORG],
+    ]);
+    const back = decodeLexiconKeys(encodeLexiconKeys(k));
+    expect([...back.keys]).toEqual([...k.keys]);
+    expect([...back.kinds]).toEqual([...k.kinds]);
+  });
+});
+
+describe('model', () => {
+  it('recognizes with a model set in code: weights on one character tag it', () => {
+    const m = loadModel();
+    const bits = 10;
+    const weights = new Float32Array((1 << bits) * NT);
+    const meta = { ...m.meta, hashBits: bits, scale: 1, transitions: m.meta.transitions.map((t) => t.map(() => 0)), bias: undefined, sharedOnly: undefined };
+    const text = '甲乙丙';
+    const f = new Int32Array(text.length * NF);
+    features(encode(text), text.length, 0, (1 << bits) - 1, f);
+    // the own-character feature of 乙 votes S-ORG; everything else is 0 (O wins ties)
+    weights[f[NF]! + tagS(2)] = 1;
+    setModel({ meta, mask: (1 << bits) - 1, weights });
+    try {
+      expect(recognize(text)).toEqual([{ type: 'ORG', start: 1, end: 2, text: '乙' }]);
+    } finally {
+      setModel(undefined);
+    }
+  });
+
+  it('loads the committed model, matching the feature set', () => {
+    const m = loadModel();
+    expect(m.meta.nf).toBe(NF);
+    expect(m.meta.tags).toBe(NT);
+    expect(m.weights.length).toBe((1 << m.meta.hashBits) * NT);
   });
 });

@@ -1,15 +1,20 @@
-// Named-entity recognition of people (PER), posts (TITLE) and organizations (ORG): a character
-// tagger (BMES tags, first-order Viterbi decoding) whose weights are an averaged perceptron learned
-// by scripts/learn-ner.ts and committed under ../dict/learned/. Nothing here reads ../shared.
+// Named-entity recognition of people (PER), posts (TITLE), organizations (ORG) and places (LOC): a
+// character tagger (BMES tags, first-order Viterbi decoding under the BMES constraints) whose
+// weights are a structured averaged perceptron learned by scripts/learn-ner.ts and committed under
+// ../dict/learned/. Nothing here reads ../shared.
 //
 // Features per character (hashed into one table of int8 weights): character n-grams in a window of
-// two on each side, character classes, how likely each character is in a person name (a table
-// learned from nodejieba's word list, learned/name-chars.txt), and matches of vocabularies: post
-// titles and organization endings (learned/titles.txt, learned/org-suffixes.txt) and the project's
-// own dictionaries (../dict/*.txt). Names in the project's leaders.txt are always taken as people.
+// two on each side, character classes, how likely each character is in a person name and how
+// name-like the two- and three-character strings around it are (a table learned from nodejieba's
+// word list, learned/name-chars.txt), nodejieba's words and part-of-speech tags (nr person, ns
+// place, nt organization, x unknown word; the word itself and its neighbours), and matches of
+// vocabularies: post titles and organization endings (learned/titles.txt, learned/org-suffixes.txt),
+// names of people and organizations seen in the learning data (learned/known-entities.bin.gz, as
+// hashes only) and the project's own dictionaries (../dict/*.txt). Names in the project's
+// leaders.txt are always taken as people.
 //
 // The model was learned from three corpora with different annotation conventions (news with
-// person/organization only, news with posts too, résumés). Each feature has a shared weight and may
+// person/organization/place only, news with posts too, résumés). Each feature has a shared weight and may
 // have a weight per corpus ("profile"); the default profile, 'general', uses the shared weights
 // alone, which were also trained on their own so that they stand as a general model. A corpus
 // profile adds that corpus's weights, transitions and entity biases and returns only the types the
@@ -17,9 +22,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import nodejieba from 'nodejieba';
 import { dictionaries } from '../dict/index.ts';
+import { loadSegmenter } from './segment.ts';
 
-export type EntityType = 'PER' | 'TITLE' | 'ORG';
+export type EntityType = 'PER' | 'TITLE' | 'ORG' | 'LOC';
 
 export interface Entity {
   type: EntityType;
@@ -29,7 +36,8 @@ export interface Entity {
   text: string;
 }
 
-export const ENTITY_TYPES: readonly EntityType[] = ['PER', 'TITLE', 'ORG'];
+/** LOC (places) is learned so that places are told apart from organizations and people. */
+export const ENTITY_TYPES: readonly EntityType[] = ['PER', 'TITLE', 'ORG', 'LOC'];
 /** Profiles: 0 is the shared (general) model; the others add one corpus's conventions. */
 export const PROFILES = ['general', 'cluener', 'pd', 'resume'] as const;
 export type Profile = (typeof PROFILES)[number];
@@ -37,6 +45,7 @@ export type Profile = (typeof PROFILES)[number];
 // ---------------------------------------------------------------------------------------------
 // Tags: 0 = O; for entity type k (index in ENTITY_TYPES): B = 1+4k, M = 2+4k, E = 3+4k, S = 4+4k.
 export const NT = 1 + 4 * ENTITY_TYPES.length;
+if (NT !== 17) throw new Error('recognize: the emission loop is unrolled for 17 tags');
 const NK = ENTITY_TYPES.length;
 export const tagB = (k: number) => 1 + 4 * k;
 export const tagM = (k: number) => 2 + 4 * k;
@@ -89,7 +98,7 @@ const PAD_R = 2;
 const PAD = 2;
 
 /** Templates per position (the number of hashed features each position gets per profile). */
-export const NF = 26;
+export const NF = 39;
 
 /** Final avalanche of a 32-bit hash. */
 function fin(h: number): number {
@@ -108,16 +117,42 @@ export interface Encoded {
   names: Uint16Array;
   /** Per padded position: vocabulary matches (see lexiconMatches). */
   lex: Int32Array;
+  /** Per padded position: a hash of nodejieba's part-of-speech tag of the word the character is in. */
+  ptag: Int32Array;
+  /** Per padded position: where the character is in its word (0 B, 1 M, 2 E, 3 S, 4 padding) | word length (capped at 7) << 3. */
+  wpos: Uint8Array;
+  /** Per padded position: hashes of the word the character is in, of the word before it and of the word after it. */
+  word: Int32Array;
+  wprev: Int32Array;
+  wnext: Int32Array;
+  /** Per padded position: the tags of the word before and of the word after. */
+  pprev: Int32Array;
+  pnext: Int32Array;
+  /** Per padded position: how name-like the two- and three-character strings around it are (see nameSpans). */
+  cand: Uint16Array;
 }
 
 /** Padded character hashes, classes and name buckets of a text. Reuses `into` when it is large enough. */
 export function encode(text: string, into?: Encoded, lexicon: Lexicon = runtimeLexicon()): Encoded {
   const n = text.length;
   const len = n + 2 * PAD;
-  const e =
+  const e: Encoded =
     into && into.hashes.length >= len
       ? into
-      : { hashes: new Int32Array(len * 2), classes: new Uint8Array(len * 2), names: new Uint16Array(len * 2), lex: new Int32Array(len * 2) };
+      : {
+          hashes: new Int32Array(len * 2),
+          classes: new Uint8Array(len * 2),
+          names: new Uint16Array(len * 2),
+          lex: new Int32Array(len * 2),
+          ptag: new Int32Array(len * 2),
+          wpos: new Uint8Array(len * 2),
+          word: new Int32Array(len * 2),
+          wprev: new Int32Array(len * 2),
+          wnext: new Int32Array(len * 2),
+          pprev: new Int32Array(len * 2),
+          pnext: new Int32Array(len * 2),
+          cand: new Uint16Array(len * 2),
+        };
   const { hashes, classes, names } = e;
   const table = nameTable();
   for (let i = 0; i < PAD; i++) {
@@ -136,7 +171,124 @@ export function encode(text: string, into?: Encoded, lexicon: Lexicon = runtimeL
     names[i + PAD] = table[raw]!;
   }
   lexiconMatches(text, lexicon, e.lex);
+  wordsOf(text, e);
+  nameSpans(n, e);
   return e;
+}
+
+/** log2 of the share a name-character bucket stands for (bucket 1: ≥ 1/2 … 7: < 1/64; 0: never). */
+const BUCKET_LOG = [-9, -0.5, -1.5, -2.5, -3.5, -4.5, -5.5, -7];
+/** A summed log-share → 1 (unlikely) … 7 (likely); 0 where a character is not Han. */
+const scoreLevel = (v: number) => Math.max(1, Math.min(7, Math.round(8 + v / 1.5)));
+
+/**
+ * How much the two- and three-character strings at each position look like a Chinese name, judged
+ * from the name-character table alone (surname share of the first character, given-name share of
+ * the others): bits 0-2 / 3-5 the level of the three / two characters starting here, 6-8 / 9-11 of
+ * those ending here, 12-14 of the three whose middle this is.
+ */
+function nameSpans(n: number, e: Encoded): void {
+  const { names: N, classes: C, cand } = e;
+  cand.fill(0, 0, n + 2 * PAD);
+  for (let i = 0; i < n; i++) {
+    const p = i + PAD;
+    if (C[p] !== 0) continue;
+    const sur = BUCKET_LOG[N[p]! & 7]!;
+    for (const L of [3, 2]) {
+      if (i + L > n) continue;
+      let v = sur;
+      let ok = true;
+      for (let k = 1; k < L; k++) {
+        if (C[p + k] !== 0) {
+          ok = false;
+          break;
+        }
+        v += BUCKET_LOG[(N[p + k]! >> 3) & 7]!;
+      }
+      if (!ok) continue;
+      const lv = scoreLevel(L === 3 ? v : v + 1.5);
+      if (L === 3) {
+        cand[p] = cand[p]! | lv;
+        cand[p + 2] = cand[p + 2]! | (lv << 6);
+        cand[p + 1] = cand[p + 1]! | (lv << 12);
+      } else {
+        cand[p] = cand[p]! | (lv << 3);
+        cand[p + 1] = cand[p + 1]! | (lv << 9);
+      }
+    }
+  }
+}
+
+/** A hash of a string's normalized characters. */
+function strHash(w: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < w.length; k++) h = stepHash(h, normCode(w.charCodeAt(k)));
+  return fin(h ^ Math.imul(w.length, 0x9e3779b1));
+}
+const PAD_WORD = 0x2c1b3c6d;
+const PAD_TAG = 0x297a2d39;
+
+/**
+ * nodejieba's words and part-of-speech tags (nr person, ns place, nt organization, …), loaded with
+ * the project's dictionaries as segment.ts loads it, written per character into e.
+ */
+function wordsOf(text: string, e: Encoded): void {
+  const n = text.length;
+  for (let i = 0; i < PAD; i++) {
+    for (const p of [i, n + PAD + i]) {
+      e.ptag[p] = PAD_TAG;
+      e.wpos[p] = 4;
+      e.word[p] = PAD_WORD;
+      e.wprev[p] = PAD_WORD;
+      e.wnext[p] = PAD_WORD;
+      e.pprev[p] = PAD_TAG;
+      e.pnext[p] = PAD_TAG;
+    }
+  }
+  loadSegmenter();
+  const tagged = nodejieba.tag(text);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const wh: number[] = [];
+  const th: number[] = [];
+  let at = 0;
+  for (const { word, tag } of tagged) {
+    let s = text.startsWith(word, at) ? at : text.indexOf(word, at);
+    if (s < 0) continue;
+    // characters the segmenter skipped (it keeps them all as far as we know) count as one-character words
+    for (; at < s; at++) {
+      starts.push(at);
+      ends.push(at + 1);
+      wh.push(strHash(text[at]!));
+      th.push(PAD_TAG);
+    }
+    starts.push(s);
+    ends.push(s + word.length);
+    wh.push(strHash(word));
+    th.push(strHash(tag));
+    at = s + word.length;
+  }
+  for (; at < n; at++) {
+    starts.push(at);
+    ends.push(at + 1);
+    wh.push(strHash(text[at]!));
+    th.push(PAD_TAG);
+  }
+  for (let w = 0; w < starts.length; w++) {
+    const s = starts[w]!;
+    const L = ends[w]! - s;
+    const lenBits = Math.min(L, 7) << 3;
+    for (let i = s; i < s + L; i++) {
+      const p = i + PAD;
+      e.ptag[p] = th[w]!;
+      e.wpos[p] = (L === 1 ? 3 : i === s ? 0 : i === s + L - 1 ? 2 : 1) | lenBits;
+      e.word[p] = wh[w]!;
+      e.wprev[p] = w > 0 ? wh[w - 1]! : PAD_WORD;
+      e.wnext[p] = w + 1 < starts.length ? wh[w + 1]! : PAD_WORD;
+      e.pprev[p] = w > 0 ? th[w - 1]! : PAD_TAG;
+      e.pnext[p] = w + 1 < starts.length ? th[w + 1]! : PAD_TAG;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,6 +301,8 @@ export const LEX_ORG = 4;
 export const LEX_PLACE = 8;
 export const LEX_SURNAME = 16;
 export const LEX_PERSON = 32;
+/** A person's name seen in the learning data (learned/known-entities.bin.gz). */
+export const LEX_NAME = 64;
 const LEX_MORE = 128;
 const LEX_MAX = 8;
 
@@ -161,10 +315,10 @@ export interface Lexicon {
 const stepHash = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
 const keyOf = (h: number, len: number) => fin(h ^ Math.imul(len, 0x9e3779b1)) | 1;
 
-export function buildLexicon(entries: Iterable<[string, number]>): Lexicon {
+export function buildLexicon(entries: Iterable<[string, number]>, extra?: LexiconKeys): Lexicon {
   const list = [...entries].filter(([w]) => w.length >= 1 && w.length <= LEX_MAX);
   let size = 1024;
-  const total = list.reduce((n, [w]) => n + w.length, 0);
+  const total = list.reduce((n, [w]) => n + w.length, 0) + (extra?.keys.length ?? 0);
   while (size < total * 2) size *= 2;
   const lex: Lexicon = { keys: new Int32Array(size), kinds: new Uint8Array(size), mask: size - 1 };
   // Every ending of an entry goes in too (marked LEX_MORE), so that the scan, which grows a string
@@ -181,7 +335,50 @@ export function buildLexicon(entries: Iterable<[string, number]>): Lexicon {
       lex.kinds[slot] = lex.kinds[slot]! | (k === 0 ? kind : LEX_MORE);
     }
   }
+  if (extra) {
+    for (let i = 0; i < extra.keys.length; i++) {
+      const key = extra.keys[i]!;
+      let slot = key & lex.mask;
+      while (lex.keys[slot] !== 0 && lex.keys[slot] !== key) slot = (slot + 1) & lex.mask;
+      lex.keys[slot] = key;
+      lex.kinds[slot] = lex.kinds[slot]! | extra.kinds[i]!;
+    }
+  }
   return lex;
+}
+
+/**
+ * A vocabulary as its hashed keys alone (no text): what the learned list of known names and
+ * organizations is kept as (learned/known-entities.bin.gz), to be merged into a lexicon.
+ */
+export interface LexiconKeys {
+  keys: Int32Array;
+  kinds: Uint8Array;
+}
+
+export function lexiconKeys(entries: Iterable<[string, number]>): LexiconKeys {
+  const lex = buildLexicon(entries);
+  const idx: number[] = [];
+  for (let i = 0; i < lex.keys.length; i++) if (lex.keys[i] !== 0) idx.push(i);
+  return { keys: Int32Array.from(idx, (i) => lex.keys[i]!), kinds: Uint8Array.from(idx, (i) => lex.kinds[i]!) };
+}
+
+/** Bytes: count (uint32 LE), then the keys (int32 LE), then the kinds (uint8). */
+export function encodeLexiconKeys(k: LexiconKeys): Buffer {
+  const n = k.keys.length;
+  const buf = Buffer.alloc(4 + 5 * n);
+  buf.writeUInt32LE(n, 0);
+  for (let i = 0; i < n; i++) buf.writeInt32LE(k.keys[i]!, 4 + 4 * i);
+  for (let i = 0; i < n; i++) buf[4 + 4 * n + i] = k.kinds[i]!;
+  return buf;
+}
+
+export function decodeLexiconKeys(buf: Buffer): LexiconKeys {
+  const n = buf.readUInt32LE(0);
+  if (buf.length !== 4 + 5 * n) throw new Error('recognize: learned known-entities file has the wrong size');
+  const keys = new Int32Array(n);
+  for (let i = 0; i < n; i++) keys[i] = buf.readInt32LE(4 + 4 * i);
+  return { keys, kinds: Uint8Array.from(buf.subarray(4 + 4 * n)) };
 }
 
 /**
@@ -189,7 +386,8 @@ export function buildLexicon(entries: Iterable<[string, number]>): Lexicon {
  * title starting here, 3-5 of the longest title ending here, 6 inside a title; 7-9 the longest
  * organization ending ending here; 10-12 / 13-15 / 16 the same as 0-6 for organization names;
  * 17 / 18 a place starting / ending here; 19 / 20 a compound surname starting / ending here; 21 / 22
- * a known person (the project's list of national leaders) starting / ending here.
+ * a known person (the project's list of national leaders) starting / ending here; 23-25 / 26-28 / 29
+ * the same as 0-6 for names of people seen in the learning data.
  */
 function lexiconMatches(text: string, lex: Lexicon, out: Int32Array): void {
   const n = text.length;
@@ -242,12 +440,18 @@ function lexiconMatches(text: string, lex: Lexicon, out: Int32Array): void {
         out[ps] = out[ps]! | (1 << 21);
         out[pe] = out[pe]! | (1 << 22);
       }
+      if (kind & LEX_NAME) {
+        if (((out[ps]! >> 23) & 7) < L) out[ps] = (out[ps]! & ~(7 << 23)) | (L << 23);
+        if (((out[pe]! >> 26) & 7) < L) out[pe] = (out[pe]! & ~(7 << 26)) | (L << 26);
+        for (let p = ps + 1; p < pe; p++) out[p] = out[p]! | (1 << 29);
+      }
     }
   }
 }
 
 export const LEARNED_TITLES = 'titles.txt';
 export const LEARNED_ORG_SUFFIXES = 'org-suffixes.txt';
+export const LEARNED_KNOWN = 'known-entities.bin.gz';
 let lexicon: Lexicon | undefined;
 
 /** The vocabulary entries of the project's dictionaries (../dict/*.txt). */
@@ -273,7 +477,8 @@ export function runtimeLexicon(): Lexicon {
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith('#'))
       .map((l): [string, number] => [l, kind]);
-  return (lexicon = buildLexicon([...projectLexiconEntries(), ...learned(LEARNED_TITLES, LEX_TITLE), ...learned(LEARNED_ORG_SUFFIXES, LEX_ORG_SUFFIX)]));
+  const known = decodeLexiconKeys(gunzipSync(readFileSync(learnedDir(LEARNED_KNOWN))));
+  return (lexicon = buildLexicon([...projectLexiconEntries(), ...learned(LEARNED_TITLES, LEX_TITLE), ...learned(LEARNED_ORG_SUFFIXES, LEX_ORG_SUFFIX)], known));
 }
 
 /** For the learner: use this lexicon instead of the committed one. */
@@ -290,7 +495,7 @@ for (let i = 0; i < SEEDS.length; i++) SEEDS[i] = fin(Math.imul(i + 1, 0x27d4eb2
  * for the given profile (0 = shared weights).
  */
 export function features(enc: Encoded, n: number, profile: number, mask: number, out: Int32Array, outOffset = 0): void {
-  const { hashes: H, classes: C, names: N, lex: X } = enc;
+  const { hashes: H, classes: C, names: N, lex: X, ptag: P, wpos: B, word: Wd, wprev: Wp, wnext: Wn, pprev: Pp, pnext: Pn, cand: K } = enc;
   const sd = profile << 6;
   const S = SEEDS;
   for (let i = 0; i < n; i++) {
@@ -340,6 +545,26 @@ export function features(enc: Encoded, n: number, profile: number, mask: number,
     out[o + 23] = (fin(S[sd + 23]! ^ ((x0 >> 7) & 7) ^ (((x1 >> 7) & 7) << 3) ^ (((x0 >> 17) & 15) << 6) ^ (((xm1 >> 19) & 15) << 12)) & mask) * NT;
     out[o + 24] = (fin(S[sd + 24]! ^ ((x0 >> 10) & 0x7f) ^ (((xm1 >> 13) & 7) << 7) ^ (((x1 >> 10) & 7) << 10)) & mask) * NT;
     out[o + 25] = (fin(S[sd + 25]! ^ h0 ^ rotl((xm1 >> 3) & 7, 5)) & mask) * NT;
+    // nodejieba's words and tags
+    const t0 = P[j]!;
+    const b0 = B[j]! & 7;
+    const bl0 = B[j]!;
+    out[o + 26] = (fin(S[sd + 26]! ^ t0 ^ rotl(bl0, 17)) & mask) * NT;
+    out[o + 27] = (fin(S[sd + 27]! ^ t0 ^ rotl(b0, 17) ^ rotl(P[j - 1]!, 7) ^ rotl(B[j - 1]! & 7, 20)) & mask) * NT;
+    out[o + 28] = (fin(S[sd + 28]! ^ t0 ^ rotl(b0, 17) ^ rotl(P[j + 1]!, 7) ^ rotl(B[j + 1]! & 7, 20)) & mask) * NT;
+    out[o + 29] = (fin(S[sd + 29]! ^ Wd[j]! ^ rotl(b0, 17)) & mask) * NT;
+    out[o + 30] = (fin(S[sd + 30]! ^ Wp[j]! ^ rotl(b0, 17)) & mask) * NT;
+    out[o + 31] = (fin(S[sd + 31]! ^ Wn[j]! ^ rotl(b0, 17)) & mask) * NT;
+    out[o + 32] = (fin(S[sd + 32]! ^ h0 ^ rotl(t0, 9) ^ rotl(b0, 23)) & mask) * NT;
+    out[o + 33] = (fin(S[sd + 33]! ^ Pp[j]! ^ rotl(t0, 9) ^ rotl(b0, 23)) & mask) * NT;
+    out[o + 34] = (fin(S[sd + 34]! ^ Pn[j]! ^ rotl(t0, 9) ^ rotl(b0, 23)) & mask) * NT;
+    // names of people seen in the learning data
+    out[o + 35] = (fin(S[sd + 35]! ^ ((x0 >>> 23) & 0x7f) ^ (((xm1 >>> 26) & 7) << 7) ^ (((x1 >>> 23) & 7) << 10)) & mask) * NT;
+    // how name-like the strings around are
+    const c0 = K[j]!;
+    out[o + 36] = (fin(S[sd + 36]! ^ c0) & mask) * NT;
+    out[o + 37] = (fin(S[sd + 37]! ^ (c0 & 0x3f) ^ rotl(t0, 6) ^ rotl(bl0, 27)) & mask) * NT;
+    out[o + 38] = (fin(S[sd + 38]! ^ (c0 & 0x3f) ^ ((K[j - 1]! & 0xe00) << 6) ^ ((K[j - 2]! & 0x1c0) << 9) ^ rotl(hm1, 20)) & mask) * NT;
   }
 }
 
@@ -352,10 +577,13 @@ export function features(enc: Encoded, n: number, profile: number, mask: number,
  * position i to the bits set in allowedMask[i]. Writes the best tag sequence into tags.
  */
 let backBuf = new Uint8Array(0);
-const outerTrans = new Float64Array(49);
-const [OF0, OF1, OF2, OF3, OF4, OF5, OF6] = OUTER_FROM as [number, number, number, number, number, number, number];
-const vPrev = new Float64Array(16);
-const vCur = new Float64Array(16);
+const NO = OUTER_TO.length;
+const outerTrans = new Float64Array(NO * NO);
+const vPrev = new Float64Array(NT);
+const vCur = new Float64Array(NT);
+const fromBuf = new Float64Array(NO);
+/** All tags allowed. */
+const ALL_TAGS = 2 ** NT - 1;
 
 export function viterbi(
   em: Int32Array | Float32Array | Float64Array,
@@ -364,7 +592,7 @@ export function viterbi(
   transStart: Float64Array,
   transEnd: Float64Array,
   tags: Uint8Array,
-  allowedMask?: Uint16Array,
+  allowedMask?: Uint32Array,
 ): void {
   if (n === 0) return;
   if (backBuf.length < n * NT) backBuf = new Uint8Array(n * NT * 2);
@@ -373,61 +601,33 @@ export function viterbi(
   let cur = vCur;
   const NEG = -1e30;
   const OT = outerTrans;
-  for (let a = 0; a < 7; a++) for (let b = 0; b < 7; b++) OT[a * 7 + b] = trans[OUTER_FROM[b]! * NT + OUTER_TO[a]!]!;
+  const fr = fromBuf;
+  for (let a = 0; a < NO; a++) for (let b = 0; b < NO; b++) OT[a * NO + b] = trans[OUTER_FROM[b]! * NT + OUTER_TO[a]!]!;
   for (let t = 0; t < NT; t++) {
-    const ok = allowed(-1, t) && (!allowedMask || (allowedMask[0]! >> t) & 1);
+    const ok = allowed(-1, t) && (!allowedMask || (allowedMask[0]! >>> t) & 1);
     prev[t] = ok ? em[t]! + transStart[t]! : NEG;
   }
   for (let i = 1; i < n; i++) {
-    const m = allowedMask ? allowedMask[i]! : 0xffff;
+    const m = allowedMask ? allowedMask[i]! : ALL_TAGS;
     const eo = i * NT;
     const bo = i * NT;
     // outer targets (O, B-*, S-*): from O, E-*, S-*
-    const f0 = prev[OF0]!;
-    const f1 = prev[OF1]!;
-    const f2 = prev[OF2]!;
-    const f3 = prev[OF3]!;
-    const f4 = prev[OF4]!;
-    const f5 = prev[OF5]!;
-    const f6 = prev[OF6]!;
-    for (let a = 0; a < 7; a++) {
+    for (let b = 0; b < NO; b++) fr[b] = prev[OUTER_FROM[b]!]!;
+    for (let a = 0; a < NO; a++) {
       const t = OUTER_TO[a]!;
-      if (!((m >> t) & 1)) {
+      if (!((m >>> t) & 1)) {
         cur[t] = NEG;
         continue;
       }
-      const ob = a * 7;
-      let best = f0 + OT[ob]!;
+      const ob = a * NO;
+      let best = fr[0]! + OT[ob]!;
       let arg = 0;
-      let v = f1 + OT[ob + 1]!;
-      if (v > best) {
-        best = v;
-        arg = 1;
-      }
-      v = f2 + OT[ob + 2]!;
-      if (v > best) {
-        best = v;
-        arg = 2;
-      }
-      v = f3 + OT[ob + 3]!;
-      if (v > best) {
-        best = v;
-        arg = 3;
-      }
-      v = f4 + OT[ob + 4]!;
-      if (v > best) {
-        best = v;
-        arg = 4;
-      }
-      v = f5 + OT[ob + 5]!;
-      if (v > best) {
-        best = v;
-        arg = 5;
-      }
-      v = f6 + OT[ob + 6]!;
-      if (v > best) {
-        best = v;
-        arg = 6;
+      for (let b = 1; b < NO; b++) {
+        const v = fr[b]! + OT[ob + b]!;
+        if (v > best) {
+          best = v;
+          arg = b;
+        }
       }
       cur[t] = best + em[eo + t]!;
       back[bo + t] = OUTER_FROM[arg]!;
@@ -437,7 +637,7 @@ export function viterbi(
       const B = 1 + 4 * k;
       const M = B + 1;
       for (let t = M; t <= M + 1; t++) {
-        if (!((m >> t) & 1)) {
+        if (!((m >>> t) & 1)) {
           cur[t] = NEG;
           continue;
         }
@@ -579,29 +779,33 @@ let tagBuf = new Uint8Array(0);
 export function recognize(text: string, options: RecognizeOptions = {}): Entity[] {
   const n = text.length;
   if (n === 0) return [];
-  const m = loadModel();
   const profile = Math.max(0, PROFILES.indexOf(options.profile ?? 'general'));
   const enc = (encBuf = encode(text, encBuf));
+  return decode(text, enc.lex, emissionsInto(enc, n, profile), profile);
+}
+
+/** Emission scores em[i*NT + t] of an encoded text of n characters, in a reused buffer. */
+function emissionsInto(enc: Encoded, n: number, profile: number): Int32Array | Float32Array {
+  const m = loadModel();
   const own = profile !== 0 && !m.meta.sharedOnly?.[profile];
   const nProfiles = own ? 2 : 1;
   if (featBuf.length < n * NF * nProfiles) featBuf = new Int32Array(n * NF * nProfiles * 2);
   if (emBuf.length < n * NT || (m.weights instanceof Float32Array) !== (emBuf instanceof Float32Array)) {
     emBuf = m.weights instanceof Float32Array ? new Float32Array(n * NT * 2) : new Int32Array(n * NT * 2);
   }
-  if (tagBuf.length < n) tagBuf = new Uint8Array(n * 2);
   features(enc, n, 0, m.mask, featBuf, 0);
   if (own) features(enc, n, profile, m.mask, featBuf, n * NF);
   const W = m.weights;
   const em = emBuf;
   const F = featBuf;
-  // 13 tags unrolled (NT === 13): this loop is most of the time taken.
+  // this loop is most of the time taken: the 17 tags (NT) unrolled into locals
   for (let i = 0; i < n; i++) {
-    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0;
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0, a16 = 0;
     for (let p = 0; p < nProfiles; p++) {
       const fo = p * n * NF + i * NF;
       for (let f = 0; f < NF; f++) {
         const w = F[fo + f]!;
-        a0 += W[w]!;
+        a0 += W[w + 0]!;
         a1 += W[w + 1]!;
         a2 += W[w + 2]!;
         a3 += W[w + 3]!;
@@ -614,10 +818,14 @@ export function recognize(text: string, options: RecognizeOptions = {}): Entity[
         a10 += W[w + 10]!;
         a11 += W[w + 11]!;
         a12 += W[w + 12]!;
+        a13 += W[w + 13]!;
+        a14 += W[w + 14]!;
+        a15 += W[w + 15]!;
+        a16 += W[w + 16]!;
       }
     }
     const eo = i * NT;
-    em[eo] = a0;
+    em[eo + 0] = a0;
     em[eo + 1] = a1;
     em[eo + 2] = a2;
     em[eo + 3] = a3;
@@ -630,16 +838,44 @@ export function recognize(text: string, options: RecognizeOptions = {}): Entity[
     em[eo + 10] = a10;
     em[eo + 11] = a11;
     em[eo + 12] = a12;
+    em[eo + 13] = a13;
+    em[eo + 14] = a14;
+    em[eo + 15] = a15;
+    em[eo + 16] = a16;
   }
+  return em;
+}
+
+function decode(text: string, lex: Int32Array, em: Int32Array | Float32Array | Float64Array, profile: number): Entity[] {
+  const n = text.length;
+  const m = loadModel();
+  if (tagBuf.length < n) tagBuf = new Uint8Array(n * 2);
   const tr = transitionsFor(m, profile);
   viterbi(em, n, tr.trans, tr.start, tr.end, tagBuf);
   const spans = spansOf(tagBuf, n);
-  const known = knownPeople(enc.lex, n);
+  const known = knownPeople(lex, n);
   const out: Entity[] = [];
   for (const s of known.length ? withKnownPeople(spans, known) : spans) {
     if (!tr.types || tr.types.includes(s.type)) out.push({ ...s, text: text.slice(s.start, s.end) });
   }
   return out;
+}
+
+/**
+ * For the learner, which tunes transitions and biases: a text's vocabulary matches and emission
+ * scores under the current model (copies), to decode again and again with decodeEmissions.
+ */
+export function emissions(text: string, profile: Profile): { lex: Int32Array; em: Int32Array | Float32Array } {
+  const n = text.length;
+  const p = Math.max(0, PROFILES.indexOf(profile));
+  const enc = (encBuf = encode(text, encBuf));
+  return { lex: enc.lex.slice(0, n + 2 * PAD), em: emissionsInto(enc, n, p).slice(0, n * NT) };
+}
+
+/** recognize() from emissions(): the current model's transitions, biases and profile types applied. */
+export function decodeEmissions(text: string, e: { lex: Int32Array; em: Int32Array | Float32Array }, profile: Profile): Entity[] {
+  if (!text.length) return [];
+  return decode(text, e.lex, e.em, Math.max(0, PROFILES.indexOf(profile)));
 }
 
 type Span = { type: EntityType; start: number; end: number };
