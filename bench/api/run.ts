@@ -20,7 +20,8 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { writeCorpus } from '../../src/gen/generate.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { ensureSchema } from '../../src/ingest/stages/load.ts';
-import { Executor } from '../../src/neo4j/executor.ts';
+// The driver's per-query stack capture stays off for the baseline too, as in our executor's reads.
+import { Executor, withoutStackCapture } from '../../src/neo4j/executor.ts';
 import { fulltextStatements } from '../../src/neo4j/fulltext.ts';
 import { projectRoot, startEmbedded } from '../../src/neo4j/server.ts';
 import { operations, type BenchParams, type Operation } from './operations.ts';
@@ -218,25 +219,11 @@ async function timeLoops(fns: (() => Promise<unknown>)[], seconds: number): Prom
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/**
- * The driver records a stack for every query it runs, which tsx maps through source maps; our
- * executor turns that off around its reads (src/neo4j/executor.ts), and so does the baseline here.
- */
-function quietStacks<T>(start: () => T): T {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return start();
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-}
-
 /** The hand-written Cypher in a managed read transaction (executeRead, the driver's way for reads): the floor's baseline. */
 async function runCypher(driver: Driver, op: Operation) {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    return await session.executeRead(async (tx) => (await quietStacks(() => tx.run(op.cypher.cypher, op.cypher.params))).records.map((r) => r.toObject()));
+    return await session.executeRead(async (tx) => (await withoutStackCapture(() => tx.run(op.cypher.cypher, op.cypher.params))).records.map((r) => r.toObject()));
   } finally {
     await session.close();
   }
@@ -249,7 +236,7 @@ async function runCypher(driver: Driver, op: Operation) {
 async function runCypherAutoCommit(driver: Driver, op: Operation) {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    return (await quietStacks(() => session.run(op.cypher.cypher, op.cypher.params))).records.map((r) => r.toObject());
+    return (await withoutStackCapture(() => session.run(op.cypher.cypher, op.cypher.params))).records.map((r) => r.toObject());
   } finally {
     await session.close();
   }

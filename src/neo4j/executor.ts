@@ -133,7 +133,7 @@ export class Executor {
  * to show where a query was run when it fails); under tsx each one is mapped through source maps,
  * a measurable part of a small read's time in the server. Our errors say which statement failed.
  */
-function withoutStackCapture<T>(start: () => T): T {
+export function withoutStackCapture<T>(start: () => T): T {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
