@@ -9,6 +9,7 @@ import { deleteBulletin, ensureSchema } from '../src/ingest/stages/load.ts';
 import { HELD_EVIDENCE_CAP } from '../src/neo4j/cypher/bulletin.ts';
 import type { Executor } from '../src/neo4j/executor.ts';
 import { clearGraph, freshGraph, graphDigest } from './helpers/graph.ts';
+import { readFileSync } from 'node:fs';
 
 let db: Executor;
 const N = HELD_EVIDENCE_CAP + 6;
@@ -76,5 +77,32 @@ describe('a post evidenced by many bulletins', () => {
       params: {},
     });
     expect(row).toEqual({ nodes: 0, posts: 0 });
+  });
+});
+
+describe('a graph written before HELD was capped', () => {
+  it('gets the records moved to the bulletins, and replacing a bulletin then leaves no old evidence', async () => {
+    await clearGraph(db);
+    await ingestPaths(db, files.slice(0, 5).map((f) => f.file));
+    const current = await graphDigest(db);
+    // The older form: every day seen on HELD, no count, nothing on the bulletins' side.
+    await db.write({
+      cypher: `MATCH (p:Person)-[r:HELD]->(post:Post)
+               SET r.seen = COLLECT { MATCH (p)-[mi:MENTIONED_IN]->(b:Bulletin) UNWIND coalesce(mi.held, []) AS h
+                                      WITH b, split(h, '|') AS f WHERE f[0] = post.key AND f[1] <> '' RETURN DISTINCT b.key + '|' + f[1] }
+               REMOVE r.support`,
+      params: {},
+    });
+    await db.write({ cypher: 'MATCH (:Person)-[mi:MENTIONED_IN]->() REMOVE mi.held', params: {} });
+    expect(await graphDigest(db)).not.toEqual(current);
+    await ensureSchema(db);
+    expect(await graphDigest(db)).toEqual(current);
+    // The same file name with a later day: one span of it on HELD, not the old one beside it.
+    writeFileSync(files[0]!.file, readFileSync(files[0]!.file, 'utf8').replace('2021年1月1日', '2021年1月2日'));
+    await ingestPaths(db, [files[0]!.file]);
+    const h = (await held())!;
+    expect(h.support).toBe(5);
+    expect(h.first).toBe('2021-01-02');
+    expect(h.evidence.filter((e) => e.startsWith(`${files[0]!.key}:`))).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 // Last stage, load: writes bulletins' facts, a batch in one managed transaction (retried as a
 // whole on transient errors). The same content again is skipped; changed content under the same
 // key replaces that bulletin's facts. Nothing is half-written: a batch commits or not at all.
-import { bulletinStates, removeBulletin, writeExtractions } from '../../neo4j/cypher/bulletin.ts';
+import { bulletinStates, migrateLegacyHeld, removeBulletin, writeExtractions } from '../../neo4j/cypher/bulletin.ts';
 import { deriveAfterRemove, deriveAfterWrite, deriveBeforeRemove, NEEDS_DERIVED, rebuildDerived } from '../../neo4j/cypher/derived.ts';
 import type { Executor } from '../../neo4j/executor.ts';
 import { fulltextStatements } from '../../neo4j/fulltext.ts';
@@ -16,6 +16,11 @@ export async function ensureSchema(executor: Executor): Promise<void> {
   // A graph loaded before the derived structure (months, co-attendance) gets it once.
   const [state] = await executor.read<{ needed: boolean }>(NEEDS_DERIVED);
   if (state?.needed) for (const statement of rebuildDerived()) await executor.write(statement);
+  // A graph written before HELD kept capped evidence gets the bulletins' records once.
+  for (;;) {
+    const [row] = await executor.write<{ migrated: number }>(migrateLegacyHeld());
+    if (!row || row.migrated === 0) break;
+  }
 }
 
 /** removeBulletin with the derived structure kept exact around it. */

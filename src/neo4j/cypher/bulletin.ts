@@ -246,6 +246,36 @@ SET ${EVIDENCE('r')}`,
 }
 
 /**
+ * A graph written before HELD was capped keeps on HELD every source, span and day seen
+ * (`seen`: "bulletinKey|date"), and no record on the bulletins' side. This moves those records to
+ * each bulletin's MENTIONED_IN (held), then caps HELD; a batch of relationships per run, until it
+ * returns 0. Without it, replacing such a bulletin would leave its old evidence on HELD.
+ */
+export function migrateLegacyHeld(): CypherQuery {
+  return {
+    cypher: `
+MATCH (p:Person)-[r:HELD]->(post:Post) WHERE r.support IS NULL
+WITH p, r, post LIMIT 2000
+CALL (p, r, post) {
+  UNWIND coalesce(r.sources, []) AS bk
+  WITH DISTINCT p, r, post, bk
+  MATCH (p)-[mi:MENTIONED_IN]->(:Bulletin {key: bk})
+  WITH mi, post, [e IN coalesce(r.evidence, []) WHERE e STARTS WITH bk + ':' | substring(e, size(bk) + 1)] AS spans,
+       coalesce(head([s IN coalesce(r.seen, []) WHERE s STARTS WITH bk + '|' | split(s, '|')[1]]), '') AS day
+  SET mi.held = coalesce(mi.held, []) + [s IN spans | post.key + '|' + day + '|' + s]
+}
+WITH r,
+     size(COLLECT { UNWIND coalesce(r.sources, []) AS k RETURN DISTINCT k }) AS support,
+     COLLECT { UNWIND coalesce(r.sources, []) AS k WITH DISTINCT k RETURN k ORDER BY k LIMIT ${HELD_EVIDENCE_CAP} } AS sources,
+     COLLECT { UNWIND coalesce(r.evidence, []) AS e WITH DISTINCT e RETURN e ORDER BY e LIMIT ${HELD_EVIDENCE_CAP} } AS evidence
+SET r.support = support, r.sources = sources, r.evidence = evidence
+REMOVE r.seen
+RETURN count(r) AS migrated`,
+    params: {},
+  };
+}
+
+/**
  * Removes what one bulletin evidences: its keys leave every relationship's sources; relationships
  * no other bulletin evidences go, then nodes left with no relationship, then the bulletin.
  */
