@@ -67,10 +67,13 @@ describe('a post evidenced by many bulletins', () => {
     // The evidence refills from the bulletins that were over the cap.
     expect([...h.sources].sort()).toEqual(files.slice(1, 1 + HELD_EVIDENCE_CAP).map((f) => f.key));
     expect(h.evidence.some((e) => e.startsWith(`${files[0]!.key}:`))).toBe(false);
+    // One neither kept nor on the first or last day: only the count changes.
+    expect(await deleteBulletin(db, files[N - 3]!.key)).toBe(true);
+    expect(await held()).toEqual({ ...h, support: N - 3 });
   });
 
   it('takes the relationship and the post away with the last bulletin', async () => {
-    for (const f of files.slice(1, N - 1)) await deleteBulletin(db, f.key);
+    for (const f of files.slice(1, N - 1)) await deleteBulletin(db, f.key); // N - 3 is gone already: false
     expect(await held()).toBeUndefined();
     const [row] = await db.read<{ posts: number; nodes: number }>({
       cypher: 'RETURN count { MATCH (n) RETURN n } AS nodes, count { MATCH (p:Post) RETURN p } AS posts',

@@ -281,14 +281,30 @@ RETURN count(r) AS migrated`,
  */
 export function removeBulletin(key: string): CypherQuery[] {
   return [
-    // HELD first, from the bulletin's own records (its capped lists may not name it): what the
-    // other bulletins still say of each post, or the relationship goes, and a post nobody holds.
+    // HELD first, from the bulletin's own records (its capped lists may not name it). Most
+    // bulletins of a popular post are neither among its kept sources nor on its first or last day:
+    // for those the count goes down by one and nothing else changes.
     {
       cypher: `
 MATCH (:Bulletin {key: $key})<-[mi:MENTIONED_IN]-(p:Person)
 UNWIND coalesce(mi.held, []) AS h
-WITH DISTINCT p, split(h, '|')[0] AS postKey
+WITH p, split(h, '|')[0] AS postKey, split(h, '|')[1] AS day
+WITH DISTINCT p, postKey, day
+MATCH (p)-[r:HELD]->(:Post {key: postKey})
+WHERE NOT $key IN r.sources AND (day = '' OR (r.firstSeen < date(day) AND date(day) < r.lastSeen))
+SET r.support = r.support - 1`,
+      params: { key },
+    },
+    // The others: what the other bulletins still say of each post, or the relationship goes, and a
+    // post nobody holds.
+    {
+      cypher: `
+MATCH (:Bulletin {key: $key})<-[mi:MENTIONED_IN]-(p:Person)
+UNWIND coalesce(mi.held, []) AS h
+WITH p, split(h, '|')[0] AS postKey, split(h, '|')[1] AS day
+WITH DISTINCT p, postKey, day
 MATCH (p)-[r:HELD]->(post:Post {key: postKey})
+WHERE $key IN r.sources OR (day <> '' AND NOT (r.firstSeen < date(day) AND date(day) < r.lastSeen))
 CALL (p, postKey) {
   OPTIONAL MATCH (p)-[m:MENTIONED_IN]->(b:Bulletin) WHERE b.key <> $key AND m.held IS NOT NULL
   UNWIND coalesce(m.held, []) AS h
