@@ -75,6 +75,9 @@ export interface PostFact {
   confidence: Confidence;
 }
 
+/** A post's key in the graph (Post.key): the title at the organization. Unique per person in a bulletin. */
+export const postKey = (p: { title: string; organization: string }) => `${p.title}@${p.organization}`;
+
 export interface ParticipationFact {
   /** MeetingFact.key */
   meeting: string;

@@ -1,16 +1,17 @@
 // Stage 5, extract: reads the segmented text sentence by sentence and assembles the facts.
 // Pure: text in, ExtractionResult out.
 import { createHash } from 'node:crypto';
-import type {
-  BulletinFact,
-  CampaignFact,
-  DirectiveFact,
-  Evidence,
-  ExtractionResult,
-  MeetingFact,
-  OrganizationFact,
-  PersonFact,
-  Role,
+import {
+  postKey,
+  type BulletinFact,
+  type CampaignFact,
+  type DirectiveFact,
+  type Evidence,
+  type ExtractionResult,
+  type MeetingFact,
+  type OrganizationFact,
+  type PersonFact,
+  type Role,
 } from '../types.ts';
 import { directiveOpener, enumeratedItems, findCampaigns } from './extract-directives.ts';
 import { attendanceOf, findMeetings, formOf, isoDate, organizerOf } from './extract-meetings.ts';
@@ -243,7 +244,7 @@ function resolveAliases(organizations: Map<string, OrganizationFact>, people: Ma
     p.posts = p.posts
       .map((post) => ({ ...post, organization: canon(post.organization) }))
       .filter((post) => {
-        const k = `${post.title}@${post.organization}`;
+        const k = postKey(post);
         return !seen.has(k) && seen.add(k);
       });
   }

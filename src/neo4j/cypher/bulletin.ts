@@ -13,7 +13,7 @@
 // evidence list on them would grow with every bulletin that names a ministry.
 // Relationships to the bulletin itself are created, not merged: its node is new or was just
 // removed with everything it evidenced.
-import type { ExtractionResult } from '../../ingest/types.ts';
+import { postKey, type ExtractionResult } from '../../ingest/types.ts';
 import type { CypherQuery } from '../executor.ts';
 
 /**
@@ -34,9 +34,6 @@ export const HELD_EVIDENCE_CAP = 20;
 /** `list` plus `added`, keeping the HELD_EVIDENCE_CAP smallest (as they come while under the cap). */
 const CAPPED = (list: string, added: string) => `CASE WHEN size(coalesce(${list}, [])) + size(${added}) <= ${HELD_EVIDENCE_CAP} THEN coalesce(${list}, []) + ${added}
       ELSE COLLECT { UNWIND coalesce(${list}, []) + ${added} AS e WITH DISTINCT e RETURN e ORDER BY e LIMIT ${HELD_EVIDENCE_CAP} } END`;
-
-/** The post key: a title at an organization. */
-const postKey = (p: { title: string; organization: string }) => `${p.title}@${p.organization}`;
 
 /** The highest confidence any bulletin gave the fact. */
 const CONFIDENCE = (x: string) => `${x}.confidence = CASE WHEN ${x}.confidence IS NULL OR row.confidence > ${x}.confidence THEN row.confidence ELSE ${x}.confidence END`;
@@ -66,28 +63,21 @@ function helpers(result: ExtractionResult): Helpers {
   };
 }
 
-/** One row per person and post in a bulletin (a post named twice is one fact with two spans). */
+/** One row per person and post in a bulletin (extraction keeps a person's posts distinct by key). */
 function heldRows(people: ExtractionResult['people'], ev: Helpers['ev'], postDate: Helpers['postDate']) {
-  const rows = new Map<string, { person: string; key: string; title: string; organization: string; date: string | null; evidence: string[]; confidence: number }>();
-  for (const p of people) {
-    for (const post of p.posts) {
-      const key = postKey(post);
-      const row = rows.get(`${p.name}\u0000${key}`);
-      if (row) {
-        row.evidence.push(...ev(post.evidence));
-        row.confidence = Math.max(row.confidence, post.confidence);
-      } else {
-        rows.set(`${p.name}\u0000${key}`, { person: p.name, key, title: post.title, organization: post.organization, date: postDate(p), evidence: ev(post.evidence), confidence: post.confidence });
-      }
-    }
-  }
-  return [...rows.values()];
+  return people.flatMap((p) =>
+    p.posts.map((post) => ({
+      person: p.name, key: postKey(post), title: post.title, organization: post.organization,
+      date: postDate(p), evidence: ev(post.evidence), confidence: post.confidence,
+    })),
+  );
 }
 
 /** The statements that write a batch of extractions (distinct keys), in order; run them in one transaction. */
 export function writeExtractions(results: ExtractionResult[], ingestedAt: string): CypherQuery[] {
+  const at = results.map(helpers);
   const each = <T>(rows: (r: ExtractionResult, at: Helpers) => T[]) =>
-    results.flatMap((r) => rows(r, helpers(r)).map((row) => ({ bk: r.bulletin.key, ...row })));
+    results.flatMap((r, i) => rows(r, at[i]!).map((row) => ({ bk: r.bulletin.key, ...row })));
   const params = { ingestedAt };
 
   return [
@@ -279,6 +269,12 @@ RETURN count(r) AS migrated`,
  * Removes what one bulletin evidences: its keys leave every relationship's sources; relationships
  * no other bulletin evidences go, then nodes left with no relationship, then the bulletin.
  */
+/** Each (person, post key, day) the bulletin $key records in its MENTIONED_IN (held). */
+const HELD_OF_BULLETIN = `MATCH (:Bulletin {key: $key})<-[mi:MENTIONED_IN]-(p:Person)
+UNWIND coalesce(mi.held, []) AS h
+WITH p, split(h, '|')[0] AS postKey, split(h, '|')[1] AS day
+WITH DISTINCT p, postKey, day`;
+
 export function removeBulletin(key: string): CypherQuery[] {
   return [
     // HELD first, from the bulletin's own records (its capped lists may not name it). Most
@@ -286,10 +282,7 @@ export function removeBulletin(key: string): CypherQuery[] {
     // for those the count goes down by one and nothing else changes.
     {
       cypher: `
-MATCH (:Bulletin {key: $key})<-[mi:MENTIONED_IN]-(p:Person)
-UNWIND coalesce(mi.held, []) AS h
-WITH p, split(h, '|')[0] AS postKey, split(h, '|')[1] AS day
-WITH DISTINCT p, postKey, day
+${HELD_OF_BULLETIN}
 MATCH (p)-[r:HELD]->(:Post {key: postKey})
 WHERE NOT $key IN r.sources AND (day = '' OR (r.firstSeen < date(day) AND date(day) < r.lastSeen))
 SET r.support = r.support - 1`,
@@ -299,10 +292,7 @@ SET r.support = r.support - 1`,
     // post nobody holds.
     {
       cypher: `
-MATCH (:Bulletin {key: $key})<-[mi:MENTIONED_IN]-(p:Person)
-UNWIND coalesce(mi.held, []) AS h
-WITH p, split(h, '|')[0] AS postKey, split(h, '|')[1] AS day
-WITH DISTINCT p, postKey, day
+${HELD_OF_BULLETIN}
 MATCH (p)-[r:HELD]->(post:Post {key: postKey})
 WHERE $key IN r.sources OR (day <> '' AND NOT (r.firstSeen < date(day) AND date(day) < r.lastSeen))
 CALL (p, postKey) {

@@ -23,6 +23,19 @@ const LOCK = (x: string) => `SET ${x}.\`_lock\` = true REMOVE ${x}.\`_lock\``;
 /** The unordered pair {p, o} as (a, b) with a.name < b.name. */
 const ORDERED_PAIR = `CASE WHEN p.name < o.name THEN p ELSE o END AS a, CASE WHEN p.name < o.name THEN o ELSE p END AS b`;
 
+/**
+ * From rows (m, p) of the people p whose attendance of meeting m changes: m locked, then each of
+ * them paired with every other attendee of m, as rows (m, p, o), a pair of two changing people once.
+ */
+const PAIRS_AROUND = (changing: string) => `WITH m, collect(p) AS ${changing}
+${LOCK('m')}
+WITH m, ${changing}
+MATCH (m)<-[:ATTENDED]-(o)
+WITH m, ${changing}, collect(o) AS everyone
+UNWIND ${changing} AS p
+UNWIND everyone AS o
+WITH m, p, o WHERE p <> o AND (NOT o IN ${changing} OR p.name < o.name)`;
+
 /** After a batch's writes: month links of its meetings, co-attendance of its new attendances. */
 export function deriveAfterWrite(results: ExtractionResult[]): CypherQuery[] {
   const keys = results.map((r) => r.bulletin.key);
@@ -55,14 +68,7 @@ MERGE (m)-[:IN_MONTH]->(mo)`,
 UNWIND $rows AS row
 MATCH (p:Person {name: row.person})-[r:ATTENDED]->(m:Meeting {key: row.meeting})
 WHERE all(s IN r.sources WHERE s IN $keys)
-WITH m, collect(p) AS fresh
-${LOCK('m')}
-WITH m, fresh
-MATCH (m)<-[:ATTENDED]-(o)
-WITH m, fresh, collect(o) AS everyone
-UNWIND fresh AS p
-UNWIND everyone AS o
-WITH m, p, o WHERE p <> o AND (NOT o IN fresh OR p.name < o.name)
+${PAIRS_AROUND('fresh')}
 WITH ${ORDERED_PAIR}, m.date AS day
 WITH a, b, count(*) AS n, max(day) AS last
 MERGE (a)-[c:CO_ATTENDED]->(b)
@@ -84,14 +90,7 @@ export function deriveBeforeRemove(key: string): CypherQuery[] {
       cypher: `
 MATCH (:Bulletin {key: $key})<-[:REPORTED_IN]-(m:Meeting)<-[r:ATTENDED]-(p:Person)
 WHERE all(s IN r.sources WHERE s = $key)
-WITH m, collect(p) AS leaving
-${LOCK('m')}
-WITH m, leaving
-MATCH (m)<-[:ATTENDED]-(o)
-WITH m, leaving, collect(o) AS everyone
-UNWIND leaving AS p
-UNWIND everyone AS o
-WITH p, o WHERE p <> o AND (NOT o IN leaving OR p.name < o.name)
+${PAIRS_AROUND('leaving')}
 WITH DISTINCT ${ORDERED_PAIR}
 MATCH (a)-[c:CO_ATTENDED]->(b)
 ${LOCK('c')}
