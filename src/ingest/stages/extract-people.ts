@@ -99,9 +99,8 @@ const isGiven = (c: string | undefined) => !!c && c >= '\u4e00' && c <= '\u9fff'
 function nameCandidates(s: string, i: number): string[] {
   const d = dictionaries();
   const out: string[] = [];
-  // Asked at every position: the common answer (no surname here) costs no slice.
   const single = d.surnames.has(s[i]!);
-  const compound = d.compoundSurnames.size > 0 && d.compoundSurnames.has(s.slice(i, i + 2));
+  const compound = d.compoundSurnames.has(s.slice(i, i + 2));
   if (!single && !compound) return out;
   if (compound) {
     if (isGiven(s[i + 2]) && isGiven(s[i + 3])) out.push(s.slice(i, i + 4));
