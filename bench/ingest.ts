@@ -14,6 +14,12 @@ import { listInputs } from '../src/ingest/inputs.ts';
 import { Executor } from '../src/neo4j/executor.ts';
 import { projectRoot, startEmbedded } from '../src/neo4j/server.ts';
 
+/** CPU time (user + system) a process has used so far, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 const { values } = parseArgs({
   options: { count: { type: 'string', default: '10000' }, keep: { type: 'boolean' }, workers: { type: 'string' }, batch: { type: 'string' } },
 });
@@ -33,6 +39,7 @@ const files = await listInputs([corpus]);
 {
   const pool = createExtractPool(workers);
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const window: Promise<unknown>[] = [];
   for (const f of files) {
     window.push(pool.extract(f));
@@ -41,7 +48,8 @@ const files = await listInputs([corpus]);
   await Promise.all(window);
   await pool.close();
   const s = (performance.now() - t) / 1000;
-  console.log(`extraction only: ${files.length} bulletins in ${s.toFixed(1)} s = ${(files.length / s).toFixed(0)} bulletins/s (${workers} worker threads)`);
+  const used = process.cpuUsage(cpu);
+  console.log(`extraction only: ${files.length} bulletins in ${s.toFixed(1)} s = ${(files.length / s).toFixed(0)} bulletins/s (${workers} worker threads; CPU ${((used.user + used.system) / 1000 / files.length).toFixed(2)} ms per bulletin)`);
 }
 
 const neo4j = await startEmbedded({ home, boltPort: 7992, httpPort: 7982, heap: '2g', pageCache: '1g', wipeData: true });
@@ -53,10 +61,13 @@ try {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let peakKb = 0;
+  let ingestCpuMs = 0;
+  const neo4jCpuStart = cpuMs(neo4j.pid);
   const poll = setInterval(() => {
     try {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       peakKb = Math.max(peakKb, Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0));
+      ingestCpuMs = cpuMs(child.pid!);
     } catch {
       // the process has ended
     }
@@ -74,6 +85,9 @@ try {
   const disk = execFileSync('du', ['-sk', join(home, 'data')], { encoding: 'utf8' }).split('\t')[0];
   console.log(`end to end: ${summary.ingested} ingested, ${summary.skipped} skipped in ${seconds.toFixed(1)} s = ${(summary.total / seconds).toFixed(0)} bulletins/s (floor 300 at 10,000)`);
   console.log(`written: ${n!.nodes} nodes, ${r!.rels} relationships; graph on disk ${(Number(disk) / 1024).toFixed(0)} MiB`);
+  // CPU time says more than the rate on a shared machine: what a run costs whatever else runs.
+  const neo4jCpu = cpuMs(neo4j.pid) - neo4jCpuStart;
+  console.log(`CPU per bulletin: ingest process ${(ingestCpuMs / summary.total).toFixed(2)} ms (extraction workers included), Neo4j ${(neo4jCpu / summary.total).toFixed(2)} ms; on two idle cores that bounds the rate at ${((2 * 1000 * summary.total) / (ingestCpuMs + neo4jCpu)).toFixed(0)} bulletins/s`);
   console.log(`peak memory of the ingest process: ${(peakKb / 1024).toFixed(0)} MiB (compare 100,000 with 10,000: floor ≤ 1.2×)`);
 } finally {
   await neo4j.stop();

@@ -104,14 +104,21 @@ MERGE (o:Organization {name: row.name})
 SET o.aliases = reduce(acc = coalesce(o.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
     ${CONFIDENCE('o')}
 CREATE (o)-[r:MENTIONED_IN]->(b)
-SET ${EVIDENCE('r')}
-WITH o, row WHERE row.parent IS NOT NULL
-MERGE (p:Organization {name: row.parent})
-MERGE (o)-[:PART_OF]->(p)`,
+SET ${EVIDENCE('r')}`,
       params: {
         ...params,
-        rows: each((result, { ev }) => result.organizations.map((o) => ({ name: o.name, aliases: o.aliases, parent: o.parent, evidence: ev(o.evidence), confidence: o.confidence }))),
+        rows: each((result, { ev }) => result.organizations.map((o) => ({ name: o.name, aliases: o.aliases, evidence: ev(o.evidence), confidence: o.confidence }))),
       },
+    },
+    // Structure apart from the evidence above: in one statement, Neo4j had to materialise every
+    // row (Eager) between merging organizations and merging parents.
+    {
+      cypher: `
+UNWIND $rows AS row
+MATCH (o:Organization {name: row.name})
+MERGE (p:Organization {name: row.parent})
+MERGE (o)-[:PART_OF]->(p)`,
+      params: { rows: results.flatMap((r) => r.organizations.filter((o) => o.parent).map((o) => ({ name: o.name, parent: o.parent }))) },
     },
     {
       cypher: `
@@ -125,28 +132,35 @@ SET m.name = row.name, m.kind = row.kind,
     m.attendanceApproximate = row.approximate, m.mainVenue = row.mainVenue, m.branchVenues = row.branchVenues,
     ${CONFIDENCE('m')}
 CREATE (m)-[r:REPORTED_IN]->(b)
-SET ${EVIDENCE('r')}
-WITH m, row
-CALL (m, row) {
-  WITH m, row WHERE row.organizer IS NOT NULL
-  MERGE (o:Organization {name: row.organizer})
-  MERGE (o)-[r:CONVENED]->(m)
-  SET ${EVIDENCE('r')}
-}
-CALL (m, row) {
-  WITH m, row WHERE row.campaign IS NOT NULL
-  MERGE (c:Campaign {name: row.campaign})
-  MERGE (m)-[r:PART_OF]->(c)
-  SET ${EVIDENCE('r')}
-}`,
+SET ${EVIDENCE('r')}`,
       params: {
         ...params,
         rows: each((result, { ev }) => result.meetings.map((m) => ({
           key: m.key, name: m.name, kind: m.kind, date: m.date, dateEnd: m.dateEnd, form: m.form, organizer: m.organizer,
           count: m.attendance.count, approximate: m.attendance.approximate, mainVenue: m.attendance.mainVenue,
-          branchVenues: m.attendance.branchVenues, campaign: m.campaign, evidence: ev(m.evidence), confidence: m.confidence,
+          branchVenues: m.attendance.branchVenues, evidence: ev(m.evidence), confidence: m.confidence,
         }))),
       },
+    },
+    // Organizers and campaigns of meetings, each on its own: merged in the statement above they
+    // made Neo4j materialise every row twice (Eager: the same relationship property read and set).
+    {
+      cypher: `
+UNWIND $rows AS row
+MATCH (m:Meeting {key: row.key})
+MERGE (o:Organization {name: row.organizer})
+MERGE (o)-[r:CONVENED]->(m)
+SET ${EVIDENCE('r')}`,
+      params: { rows: each((result, { ev }) => result.meetings.filter((m) => m.organizer).map((m) => ({ key: m.key, organizer: m.organizer, evidence: ev(m.evidence) }))) },
+    },
+    {
+      cypher: `
+UNWIND $rows AS row
+MATCH (m:Meeting {key: row.key})
+MERGE (c:Campaign {name: row.campaign})
+MERGE (m)-[r:PART_OF]->(c)
+SET ${EVIDENCE('r')}`,
+      params: { rows: each((result, { ev }) => result.meetings.filter((m) => m.campaign).map((m) => ({ key: m.key, campaign: m.campaign, evidence: ev(m.evidence) }))) },
     },
     {
       cypher: `
@@ -174,14 +188,25 @@ SET ${EVIDENCE('r')}, r.mentionedOnly = row.mentioned, r.held = row.held`,
         }))),
       },
     },
+    // Posts and their organizations first, once per key: merged in the HELD statement, setting a
+    // post's properties where it also read them made Neo4j materialise every row (Eager).
     {
       cypher: `
 UNWIND $rows AS row
-MATCH (p:Person {name: row.person})
-MERGE (o:Organization {name: row.organization})
+MERGE (o:Organization {name: row.org})
 MERGE (post:Post {key: row.key})
-SET post.title = row.title, post.organization = row.organization
-MERGE (post)-[:OF]->(o)
+SET post.title = row.title, post.organization = row.org
+MERGE (post)-[:OF]->(o)`,
+      params: {
+        // row.org, not row.organization: Neo4j cannot tell that row is no node, so reading
+        // row.organization after setting post.organization would make it materialise every row.
+        rows: [...new Map(results.flatMap((r) => r.people.flatMap((p) => p.posts.map((post) => [postKey(post), { key: postKey(post), title: post.title, org: post.organization }] as const)))).values()],
+      },
+    },
+    {
+      cypher: `
+UNWIND $rows AS row
+MATCH (p:Person {name: row.person}), (post:Post {key: row.key})
 MERGE (p)-[r:HELD]->(post)
 SET r.support = coalesce(r.support, 0) + 1,
     r.sources = ${CAPPED('r.sources', '[row.bk]')},
@@ -214,23 +239,29 @@ SET ${EVIDENCE('r')}, ${CONFIDENCE('r')},
     {
       cypher: `
 UNWIND $rows AS row
-MATCH (m:Meeting {key: row.meeting})
+MATCH (m:Meeting {key: row.mk})
 MERGE (d:Directive {key: row.key})
-SET d.kind = row.kind, d.ordinal = row.ordinal, d.text = row.text, d.items = row.items, d.speaker = row.speaker, d.meeting = row.meeting,
+SET d.kind = row.kind, d.ordinal = row.ordinal, d.text = row.text, d.items = row.items, d.speaker = row.speaker, d.meeting = row.mk,
     ${CONFIDENCE('d')}
 MERGE (m)-[r:ISSUED]->(d)
-SET ${EVIDENCE('r')}
-WITH d, row WHERE row.speaker IS NOT NULL
-MATCH (p:Person {name: row.speaker})
-MERGE (p)-[r:GAVE]->(d)
 SET ${EVIDENCE('r')}`,
       params: {
         ...params,
         rows: each((result, { ev }) => result.directives.map((d) => ({
-          key: d.key, meeting: d.meeting, kind: d.kind, ordinal: d.ordinal, text: d.text,
+          // row.mk, not row.meeting: see row.org above.
+          key: d.key, mk: d.meeting, kind: d.kind, ordinal: d.ordinal, text: d.text,
           items: d.items.map((i) => i.text), speaker: d.speaker, evidence: ev(d.evidence), confidence: d.confidence,
         }))),
       },
+    },
+    // Speakers apart, like organizers: one statement for both was planned with an Eager.
+    {
+      cypher: `
+UNWIND $rows AS row
+MATCH (p:Person {name: row.speaker}), (d:Directive {key: row.key})
+MERGE (p)-[r:GAVE]->(d)
+SET ${EVIDENCE('r')}`,
+      params: { rows: each((result, { ev }) => result.directives.filter((d) => d.speaker).map((d) => ({ key: d.key, speaker: d.speaker, evidence: ev(d.evidence) }))) },
     },
   ];
 }
