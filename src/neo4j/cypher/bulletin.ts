@@ -67,8 +67,7 @@ function helpers(result: ExtractionResult): Helpers {
 function heldRows(people: ExtractionResult['people'], ev: Helpers['ev'], postDate: Helpers['postDate']) {
   return people.flatMap((p) =>
     p.posts.map((post) => ({
-      person: p.name, key: postKey(post), title: post.title, organization: post.organization,
-      date: postDate(p), evidence: ev(post.evidence), confidence: post.confidence,
+      person: p.name, key: postKey(post), date: postDate(p), evidence: ev(post.evidence), confidence: post.confidence,
     })),
   );
 }
