@@ -109,8 +109,8 @@ SET ${EVIDENCE('r')}`,
         rows: each((result, { ev }) => result.organizations.map((o) => ({ name: o.name, aliases: o.aliases, evidence: ev(o.evidence), confidence: o.confidence }))),
       },
     },
-    // Structure apart from the evidence above: in one statement, Neo4j had to materialise every
-    // row (Eager) between merging organizations and merging parents.
+    // Structure apart from the evidence above: merging parents (Organization) after matching or
+    // merging organizations makes Neo4j materialise every row (Eager); here only these few rows.
     {
       cypher: `
 UNWIND $rows AS row
