@@ -19,6 +19,7 @@
 // very sentence.
 //
 // Options: --epochs=N (16) --bits=B (hash table of 2^B buckets, 20) --drop=P (0.3) --seed=S (1)
+//          --runs=R (learning runs with their own seeds whose weights are averaged, 1)
 //          --fdrop=P (share of feature templates left out of each step, 0) --min-count=C (features
 //          seen fewer times learn nothing, 1) --shared-only=a,b (profiles without weights of their
 //          own; by default the tuning decides) --no-tune --measure-only (step 1 only, nothing
@@ -77,6 +78,8 @@ const EPOCHS = arg('epochs', 16);
 const BITS = arg('bits', 20);
 const DROP = arg('drop', 0.3);
 const SEED = arg('seed', 1);
+/** Learning runs (each with its own order of sentences and random draws) whose averaged weights are averaged. */
+const RUNS = arg('runs', 1);
 /** Corpora too small to be given feature weights of their own (they still have their own transitions and biases). */
 const SHARED_ONLY = new Set((process.argv.find((x) => x.startsWith('--shared-only='))?.slice(14) ?? '').split(',').filter(Boolean));
 /** Share of feature templates left out of each learning step (all are used when recognizing). */
@@ -216,7 +219,10 @@ function train(learn: Corpus[], lexicons: Lexicons): { model: Model; gz: Buffer 
   const TW = PROFILES.map(() => new Float64Array(TL));
   const TU = PROFILES.map(() => new Float64Array(TL));
   let step = 1;
-  const random = rng(SEED);
+  let random = rng(SEED);
+  // the averaged weights and transitions of each run, averaged over the runs
+  const avg = new Float32Array(size * NT);
+  const transAvg = PROFILES.map(() => new Float64Array(TL));
   const order = sents.map((_, i) => i);
   let maxN = 0;
   for (const s of sents) maxN = Math.max(maxN, s.n);
@@ -244,97 +250,106 @@ function train(learn: Corpus[], lexicons: Lexicons): { model: Model; gz: Buffer 
     TU[p]![idx] = TU[p]![idx]! + d * step;
   };
 
-  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
+  for (let run = 0; run < RUNS; run++) {
+    if (run) {
+      W.fill(0);
+      U.fill(0);
+      for (const t of [...TW, ...TU]) t.fill(0);
+      step = 1;
+      random = rng(SEED + 1000 * run);
     }
-    let errors = 0;
-    let tokens = 0;
-    const te = performance.now();
-    for (const si of order) {
-      const s = sents[si]!;
-      const n = s.n;
-      const dropOwn = random() < DROP;
-      const useOwn = !dropOwn && !SHARED_ONLY.has(PROFILES[s.profile]!);
-      const profs = dropOwn ? [0] : [0, s.profile];
-      for (let f = 0; f < NF; f++) active[f] = FDROP > 0 && random() < FDROP ? 0 : 1;
-      em.fill(0, 0, n * NT);
-      for (let i = 0; i < n; i++) {
-        const eo = i * NT;
-        for (const fs of useOwn ? [s.shared, s.own] : [s.shared]) {
-          const fo = i * NF;
-          for (let f = 0; f < NF; f++) {
-            if (!active[f]) continue;
-            const w = fs[fo + f]!;
-            for (let t = 0; t < NT; t++) em[eo + t] = em[eo + t]! + W[w + t]!;
+    for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      let errors = 0;
+      let tokens = 0;
+      const te = performance.now();
+      for (const si of order) {
+        const s = sents[si]!;
+        const n = s.n;
+        const dropOwn = random() < DROP;
+        const useOwn = !dropOwn && !SHARED_ONLY.has(PROFILES[s.profile]!);
+        const profs = dropOwn ? [0] : [0, s.profile];
+        for (let f = 0; f < NF; f++) active[f] = FDROP > 0 && random() < FDROP ? 0 : 1;
+        em.fill(0, 0, n * NT);
+        for (let i = 0; i < n; i++) {
+          const eo = i * NT;
+          for (const fs of useOwn ? [s.shared, s.own] : [s.shared]) {
+            const fo = i * NF;
+            for (let f = 0; f < NF; f++) {
+              if (!active[f]) continue;
+              const w = fs[fo + f]!;
+              for (let t = 0; t < NT; t++) em[eo + t] = em[eo + t]! + W[w + t]!;
+            }
           }
         }
-      }
-      trans.fill(0);
-      tStart.fill(0);
-      tEnd.fill(0);
-      for (const p of profs) {
-        const src = TW[p]!;
-        for (let k = 0; k < NT * NT; k++) trans[k] = trans[k]! + src[k]!;
-        for (let k = 0; k < NT; k++) {
-          tStart[k] = tStart[k]! + src[NT * NT + k]!;
-          tEnd[k] = tEnd[k]! + src[NT * NT + NT + k]!;
-        }
-      }
-      viterbi(em, n, trans, tStart, tEnd, pred);
-      let gold: Uint8Array;
-      if (s.gold) gold = s.gold;
-      else {
-        viterbi(em, n, trans, tStart, tEnd, goldLatent, s.mask);
-        gold = goldLatent;
-      }
-      tokens += n;
-      let wrong = false;
-      for (let i = 0; i < n; i++) {
-        const g = gold[i]!;
-        const pr = pred[i]!;
-        const gp = i ? gold[i - 1]! : -1;
-        const pp = i ? pred[i - 1]! : -1;
-        if (g !== pr) {
-          errors++;
-          wrong = true;
-          updFeat(s.shared, i, g, 1);
-          updFeat(s.shared, i, pr, -1);
-          if (useOwn && !(((s.unknownTags >> g) | (s.unknownTags >> pr)) & 1)) {
-            updFeat(s.own, i, g, 1);
-            updFeat(s.own, i, pr, -1);
-          }
-        }
-        if (g !== pr || gp !== pp) {
-          const unk = s.unknownTags;
-          const ownOk = !(((unk >> g) | (unk >> pr) | (gp < 0 ? 0 : unk >> gp) | (pp < 0 ? 0 : unk >> pp)) & 1);
-          for (const p of profs) {
-            if (p && !ownOk) continue;
-            updTrans(p, gp < 0 ? NT * NT + g : gp * NT + g, 1);
-            updTrans(p, pp < 0 ? NT * NT + pr : pp * NT + pr, -1);
-          }
-        }
-      }
-      if (wrong && gold[n - 1] !== pred[n - 1]) {
+        trans.fill(0);
+        tStart.fill(0);
+        tEnd.fill(0);
         for (const p of profs) {
-          if (p && ((s.unknownTags >> gold[n - 1]!) | (s.unknownTags >> pred[n - 1]!)) & 1) continue;
-          updTrans(p, NT * NT + NT + gold[n - 1]!, 1);
-          updTrans(p, NT * NT + NT + pred[n - 1]!, -1);
+          const src = TW[p]!;
+          for (let k = 0; k < NT * NT; k++) trans[k] = trans[k]! + src[k]!;
+          for (let k = 0; k < NT; k++) {
+            tStart[k] = tStart[k]! + src[NT * NT + k]!;
+            tEnd[k] = tEnd[k]! + src[NT * NT + NT + k]!;
+          }
         }
+        viterbi(em, n, trans, tStart, tEnd, pred);
+        let gold: Uint8Array;
+        if (s.gold) gold = s.gold;
+        else {
+          viterbi(em, n, trans, tStart, tEnd, goldLatent, s.mask);
+          gold = goldLatent;
+        }
+        tokens += n;
+        let wrong = false;
+        for (let i = 0; i < n; i++) {
+          const g = gold[i]!;
+          const pr = pred[i]!;
+          const gp = i ? gold[i - 1]! : -1;
+          const pp = i ? pred[i - 1]! : -1;
+          if (g !== pr) {
+            errors++;
+            wrong = true;
+            updFeat(s.shared, i, g, 1);
+            updFeat(s.shared, i, pr, -1);
+            if (useOwn && !(((s.unknownTags >> g) | (s.unknownTags >> pr)) & 1)) {
+              updFeat(s.own, i, g, 1);
+              updFeat(s.own, i, pr, -1);
+            }
+          }
+          if (g !== pr || gp !== pp) {
+            const unk = s.unknownTags;
+            const ownOk = !(((unk >> g) | (unk >> pr) | (gp < 0 ? 0 : unk >> gp) | (pp < 0 ? 0 : unk >> pp)) & 1);
+            for (const p of profs) {
+              if (p && !ownOk) continue;
+              updTrans(p, gp < 0 ? NT * NT + g : gp * NT + g, 1);
+              updTrans(p, pp < 0 ? NT * NT + pr : pp * NT + pr, -1);
+            }
+          }
+        }
+        if (wrong && gold[n - 1] !== pred[n - 1]) {
+          for (const p of profs) {
+            if (p && ((s.unknownTags >> gold[n - 1]!) | (s.unknownTags >> pred[n - 1]!)) & 1) continue;
+            updTrans(p, NT * NT + NT + gold[n - 1]!, 1);
+            updTrans(p, NT * NT + NT + pred[n - 1]!, -1);
+          }
+        }
+        step++;
       }
-      step++;
+      console.log(`${RUNS > 1 ? `run ${run + 1}, ` : ''}epoch ${epoch}: ${errors} tag errors in ${tokens} chars (${((100 * errors) / tokens).toFixed(2)}%), ${((performance.now() - te) / 1000).toFixed(1)} s`);
     }
-    console.log(`epoch ${epoch}: ${errors} tag errors in ${tokens} chars (${((100 * errors) / tokens).toFixed(2)}%), ${((performance.now() - te) / 1000).toFixed(1)} s`);
+    for (let k = 0; k < avg.length; k++) avg[k] = avg[k]! + (W[k]! - U[k]! / step) / RUNS;
+    for (let p = 0; p < PROFILES.length; p++) for (let k = 0; k < TL; k++) transAvg[p]![k] = transAvg[p]![k]! + (TW[p]![k]! - TU[p]![k]! / step) / RUNS;
   }
 
-  // Average, quantize to int8.
-  const avg = new Float32Array(size * NT);
+  // Quantize to int8.
   let maxAbs = 0;
   const abs: number[] = [];
   for (let k = 0; k < avg.length; k++) {
-    const v = W[k]! - U[k]! / step;
-    avg[k] = v;
+    const v = avg[k]!;
     const a = Math.abs(v);
     if (a > maxAbs) maxAbs = a;
     if (a > 0 && (k & 63) === 0) abs.push(a);
@@ -349,7 +364,7 @@ function train(learn: Corpus[], lexicons: Lexicons): { model: Model; gz: Buffer 
     q[k] = v;
     if (v) nonzero++;
   }
-  const transitions = PROFILES.map((_, p) => Array.from(TW[p]!, (w, k) => Number((w - TU[p]![k]! / step).toFixed(4))));
+  const transitions = PROFILES.map((_, p) => Array.from(transAvg[p]!, (w) => Number(w.toFixed(4))));
   const meta: ModelMeta = {
     version: 1,
     hashBits: BITS,
