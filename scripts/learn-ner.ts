@@ -477,7 +477,6 @@ function learnVocabularies(learn: Corpus[]): Lexicons {
 
 const BIAS_GRID = [-6, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 8, 10, 12];
 
-/** Per profile and type, the entity bias that gives the best F1 on the tuning corpora. */
 /**
  * Per profile and type, the entity bias that gives the best F1 on the tuning corpora; and for each
  * corpus profile, whether the shared weights alone do better on its tuning corpus than with the
