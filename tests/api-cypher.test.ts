@@ -64,12 +64,21 @@ describe('the planner', () => {
 
 describe('lists', () => {
   it('filters with parameters, orders stably, and skips the count when not asked', () => {
-    const q = listNodes('meeting', { attendee: '苗圩', role: 'chair', skip: 0, limit: 21, orderBy: 'DATE_ASC', withTotal: false });
+    const q = listNodes('meeting', { attendee: '苗圩', role: 'chair', skip: 0, limit: 20, orderBy: 'DATE_ASC', withTotal: false });
     expect(q.cypher).toContain('$attendee');
     expect(q.cypher).not.toContain('苗圩');
     expect(q.cypher).toContain('ORDER BY n.date IS NULL, n.date, n.key SKIP');
     expect(q.params).toMatchObject({ attendee: '苗圩', role: 'chair', contains: null });
     expect(listNodes('person', { skip: 0, limit: 5, orderBy: 'MEETINGS' }).cypher).toContain('COUNT { (n)-[:ATTENDED]->(:Meeting) } DESC, n.name');
+  });
+
+  it('finds the node after the page but projects only the page', () => {
+    const q = listNodes('meeting', { skip: 0, limit: 20, withTotal: false }, (v) => ({ pre: '', expr: `[${v}.key, COLLECT { MATCH (${v})<-[:ATTENDED]-(p) RETURN p.name }]`, decode: (raw) => raw }));
+    expect(q.cypher).toContain('LIMIT toInteger($limit) + 1\n');
+    const unwind = q.cypher.indexOf('UNWIND page[..toInteger($limit)] AS n');
+    expect(unwind).toBeGreaterThan(0);
+    expect(q.cypher.indexOf('COLLECT {')).toBeGreaterThan(unwind);
+    expect(q.cypher).toContain('size(page) > toInteger($limit) AS more');
   });
 
   it('bounds shortest paths with a checked integer', () => {

@@ -115,8 +115,11 @@ function listMatch(kind: NodeKind, options: ListOptions): { match: string; param
  * A page of nodes of one label with optional filters, for connections; `project` shapes each node
  * (the planner's projection of the selection, or the plain record). Stable: every order ends on
  * the key. One row per node of the page (rows stream; one row holding the whole page costs Neo4j
- * more). The count reads every match: it is made only when totalCount is asked for, and comes on
- * every row (a page past the end has no row: countNodes then). The page is a top-k sort.
+ * more), each with `more`: whether a node follows the page. That one node is found by the top-k
+ * sort (LIMIT limit + 1) but not projected: its projection (a meeting with its attendees and
+ * their posts) would cost as much as any row of the page, for a boolean. The count reads every
+ * match: it is made only when totalCount is asked for, and comes on every row (a page past the
+ * end, or of size 0, has no row: countNodes then).
  */
 export function listNodes(kind: NodeKind, options: ListOptions, project: (v: string) => Projection = plain(kind)): CypherQuery {
   const { match, params } = listMatch(kind, options);
@@ -124,10 +127,13 @@ export function listNodes(kind: NodeKind, options: ListOptions, project: (v: str
   const order = orders[options.orderBy ?? orders.default] ?? orders[orders.default]!;
   const { pre, expr } = project('n');
   const count = options.withTotal === false ? '' : `CALL () { ${match} RETURN count(n) AS total }\n`;
+  const total = count ? 'total, ' : '';
   return {
     cypher: `${count}${match}
-WITH ${count ? 'total, ' : ''}n ORDER BY ${order} SKIP toInteger($skip) LIMIT toInteger($limit)${pre ? `\n${pre}` : ''}
-RETURN ${count ? 'total' : 'null AS total'}, ${expr} AS node`,
+WITH ${total}n ORDER BY ${order} SKIP toInteger($skip) LIMIT toInteger($limit) + 1
+WITH ${total}collect(n) AS page
+UNWIND page[..toInteger($limit)] AS n${pre ? `\n${pre}` : ''}
+RETURN ${count ? 'total' : 'null AS total'}, size(page) > toInteger($limit) AS more, ${expr} AS node`,
     params: { ...params, skip: options.skip, limit: options.limit },
   };
 }

@@ -58,6 +58,9 @@ export async function pageOf<T>(ctx: Context, info: GraphQLResolveInfo, kind: No
   const connection = await resolveOffsetConnection(
     { args: { ...args, first: args.first ?? (args.last ? undefined : DEFAULT_PAGE_SIZE) }, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
     async ({ offset, limit }) => {
+      // Pothos asks for one node more than the page to tell whether another page follows; the
+      // query finds that node without projecting it and says so in `more`.
+      const size = limit - 1;
       const listOptions = {
           ...filters,
           contains: simplified(filters.contains),
@@ -68,17 +71,24 @@ export async function pageOf<T>(ctx: Context, info: GraphQLResolveInfo, kind: No
           attendee: simplified(filters.attendee),
           campaign: simplified(filters.campaign),
           skip: offset,
-          limit,
+          limit: size,
           withTotal,
         };
       const query = listNodes(kind, listOptions, project);
-      const rows = await ctx.executor.read<{ total: number | null; node: unknown }>({ cypher: query.cypher, params: { ...plan.params, ...query.params } });
+      const rows = await ctx.executor.read<{ total: number | null; more: boolean; node: unknown }>({ cypher: query.cypher, params: { ...plan.params, ...query.params } });
       totalCount = rows[0]?.total ?? 0;
-      if (withTotal && rows.length === 0 && offset > 0) {
-        // A page past the end has no row to carry the count.
-        totalCount = (await ctx.executor.read<{ total: number }>(countNodes(kind, listOptions)))[0]?.total ?? 0;
+      let more = rows[0]?.more ?? false;
+      if (rows.length === 0 && ((withTotal && offset > 0) || size === 0)) {
+        // A page past the end has no row to carry the count; a page of no nodes (first: 0), no
+        // row to say whether any follow.
+        const total = (await ctx.executor.read<{ total: number }>(countNodes(kind, listOptions)))[0]?.total ?? 0;
+        if (withTotal) totalCount = total;
+        more = total > offset + size;
       }
-      return rows.map((row) => decode(row.node) as T);
+      const nodes: (T | null)[] = rows.map((row) => decode(row.node) as T);
+      // The stand-in for the node after the page: counted by Pothos for hasNextPage, never shown.
+      if (more) nodes.push(null);
+      return nodes as T[];
     },
   );
   return Object.assign(connection, { totalCount });
