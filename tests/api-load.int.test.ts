@@ -69,6 +69,29 @@ describe('no N+1', () => {
     expect(planned).toEqual(levels);
   });
 
+  it('gives the same answer where a page shares node subtrees (aliases, arguments, to-one relations, nesting)', async () => {
+    const SHARED = `{
+      meetings(first: 30, orderBy: NAME) { edges { node { name
+        organizer { name meetings { name } }
+        chairs: attendees(as: chair) { person { name posts { title } } }
+        attendees { as person { name meetings { meeting { name } } posts { title organization { name units { name } } } } }
+      } } }
+      people(first: 10) { edges { node { name meetings { as meeting { name organizer { name } attendees { person { name posts { title } } } } } } } }
+    }`;
+    const read = db.read.bind(db);
+    const statements: string[] = [];
+    db.read = (query) => (statements.push(query.cypher), read(query));
+    const planned = await counted(createServer({ executor: db, plan: true }), SHARED).finally(() => (db.read = read));
+    const levels = await gql(createServer({ executor: db, plan: false }), SHARED);
+    expect(planned.errors).toBeUndefined();
+    expect(planned.queries).toBe(2);
+    expect(statements.every((cypher) => cypher.includes('AS shared'))).toBe(true);
+    expect(planned.data).toEqual(levels.data);
+    // People do come back more than once (else nothing was shared).
+    const names = planned.data.meetings.edges.flatMap((e: any) => e.node.attendees.map((a: any) => a.person.name));
+    expect(new Set(names).size).toBeLessThan(names.length);
+  });
+
   it('plans search hits by their type, and batches nodes that are looked up by id', async () => {
     const yoga = createServer({ executor: db });
     const HITS = `query($n: Int!) { search(text: "部长", kinds: [BULLETIN], first: $n) { node { ... on Bulletin { meetings { attendees { person { name } } } } } } }`;
