@@ -124,6 +124,28 @@ describe('limits, before the database', () => {
     return result.errors![0]!.message;
   }
 
+  it('refuses a body over the limit, whether its size is declared or it streams in', async () => {
+    const small = createServer({ executor: db, maxBodyBytes: 1000 });
+    const query = JSON.stringify({ query: `{ person(name: "${'王'.repeat(600)}") { name } }` });
+    const post = async (body: BodyInit, headers: Record<string, string> = {}) => {
+      const before = db.queryCount;
+      const res = await small.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, duplex: 'half' } as RequestInit);
+      return { status: res.status, json: (await res.json()) as any, queries: db.queryCount - before };
+    };
+    const declared = await post(query, { 'content-length': String(Buffer.byteLength(query)) });
+    expect(declared.status).toBe(413);
+    expect(declared.json.errors[0].extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+    const bytes = new TextEncoder().encode(query);
+    const streamed = await post(new ReadableStream({ start: (c) => (c.enqueue(bytes.subarray(0, 900)), c.enqueue(bytes.subarray(900)), c.close()) }));
+    expect(streamed.json.errors[0].message).toMatch(/too large/);
+    expect(await post(query, { 'content-length': '12, 12' })).toMatchObject({ status: 400 });
+    for (const r of [declared, streamed]) expect(r.queries).toBe(0);
+    // Under the limit, both ways answer.
+    const fine = JSON.stringify({ query: '{ person(name: "王建华") { name } }' });
+    expect((await post(fine, { 'content-length': String(Buffer.byteLength(fine)) })).json.errors).toBeUndefined();
+    expect((await post(new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode(fine)), c.close()) }))).json.errors).toBeUndefined();
+  });
+
   it('refuses deep nesting', async () => {
     let inner = 'name';
     for (let i = 0; i < 8; i++) inner = `meetings { meeting { attendees { person { ${inner} } } } }`;
