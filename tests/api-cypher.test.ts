@@ -5,7 +5,7 @@ import { fieldForKeys, nodesForKeys, PlanBuilder, type Selection } from '../src/
 import { listNodes, shortestPaths } from '../src/neo4j/cypher/read.ts';
 import { lucenePhrase, luceneQuery, searchNodes } from '../src/neo4j/cypher/search.ts';
 import { fulltextStatements } from '../src/neo4j/fulltext.ts';
-import { escapeHtml, highlight, mergeSpans, snippet, SNIPPET_CONTEXT, SNIPPET_WINDOW, windowSnippet } from '../src/schema/highlight.ts';
+import { escapeHtml, highlight, mergeSpans, snippet } from '../src/schema/highlight.ts';
 import { searchTerms } from '../src/schema/types/search.ts';
 
 const sel = (type: string, fields: Record<string, [string, Record<string, unknown>, Selection | null]>): Selection => ({
@@ -142,12 +142,7 @@ describe('search', () => {
     expect(q.cypher).toContain("queryNodes('search_person', $query");
     expect(q.cypher).toContain("queryNodes('search_bulletin', $query");
     expect(q.cypher).not.toContain('search_meeting');
-    expect(q.params).toEqual({ query: '"x" AND "y"', exact: 'x', first: 5, marks: [], window: false });
-    // Snippet windows: the marks are a parameter too, the cut comes after the best `first` are chosen.
-    const windowed = searchNodes('"x"', 'x', ['BULLETIN'], 5, undefined, { marks: ['x`) DETACH DELETE n //'], window: true });
-    expect(windowed.cypher).not.toContain('DETACH');
-    expect(windowed.params).toMatchObject({ marks: ['x`) DETACH DELETE n //'], window: true });
-    expect(windowed.cypher.indexOf('substring(text, cut,')).toBeGreaterThan(windowed.cypher.indexOf('LIMIT toInteger($first)'));
+    expect(q.params).toEqual({ query: '"x" AND "y"', exact: 'x', first: 5 });
   });
 
   it('creates the indexes with the analyzer that handles Chinese', () => {
@@ -166,31 +161,6 @@ describe('highlighting', () => {
     ]);
     expect(highlight('a<b>c&d', [{ start: 1, end: 4 }])).toBe('a<mark>&lt;b&gt;</mark>c&amp;d');
     expect(highlight('abc', [{ start: -5, end: 50 }])).toBe('<mark>abc</mark>');
-  });
-
-  it('cuts the same snippet from a window of the text as from the whole, or says it cannot', () => {
-    // The window as search's Cypher cuts it (reduce over the marks, substring).
-    const cut = (text: string, marks: string[]) => {
-      const at = Math.min(text.length, ...marks.map((m) => (text.includes(m) ? text.indexOf(m) : text.length)));
-      const from = text.length <= SNIPPET_WINDOW || at === text.length || at < SNIPPET_CONTEXT ? 0 : at - SNIPPET_CONTEXT;
-      const window = text.slice(from, from + SNIPPET_WINDOW);
-      return windowSnippet(window, marks, from === 0 && text.length <= SNIPPET_WINDOW, from + SNIPPET_WINDOW >= text.length, from === 0);
-    };
-    let seed = 7;
-    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
-    let windows = 0;
-    for (let i = 0; i < 3000; i++) {
-      const alphabet = '甲乙丙<&，';
-      const text = Array.from({ length: [20, 120, 299, 300, 301, 900, 2500][i % 7]! }, () => alphabet[random(alphabet.length)]).join('');
-      const marks = [['甲乙'], ['丙丙丙', '乙'], ['没有'], ['甲', '甲甲']][i % 4]!;
-      const windowed = cut(text, marks);
-      if (windowed !== null) expect(windowed).toBe(snippet(text, marks));
-      if (windowed !== null && text.length > SNIPPET_WINDOW) windows++;
-    }
-    expect(windows).toBeGreaterThan(500);
-    // Matches chained past the window: it cannot tell.
-    expect(cut('乙'.repeat(100) + '甲'.repeat(1000), ['甲甲'])).toBeNull();
-    expect(snippet('乙'.repeat(100) + '甲'.repeat(1000), ['甲甲'])).toMatch(/^…乙{40}<mark>甲{1000}<\/mark>$/);
   });
 
   it('cuts a snippet around the first match and marks every match in it', () => {

@@ -63,37 +63,3 @@ export function snippet(text: string, terms: readonly string[], context = 40): s
   const to = Math.min(text.length, first.end + context);
   return (from > 0 ? '…' : '') + highlight(text, spans, from, to) + (to < text.length ? '…' : '');
 }
-
-/**
- * The characters of a text sent for its snippet: SNIPPET_WINDOW from SNIPPET_CONTEXT before its
- * first match (the whole text when it is no longer). Enough for the match and the context after it
- * unless the matches chain on for some 200 characters (windowSnippet then says it cannot tell).
- */
-export const SNIPPET_CONTEXT = 40;
-export const SNIPPET_WINDOW = 300;
-
-/**
- * snippet(text, terms) from a window of the text instead of the whole (search sends windows: a
- * page of bulletin hits is tens of KB of text for snippets of 100 characters). `window` starts
- * SNIPPET_CONTEXT characters before the text's first match (or at its start), `whole` says it is
- * the whole text, `atEnd` that it reaches the end. The same string as snippet() on the whole text,
- * or null where the window cannot tell (matches chained past its end): ask for the whole text then.
- */
-export function windowSnippet(window: string, terms: readonly string[], whole: boolean, atEnd: boolean, startsAtText: boolean): string | null {
-  const context = SNIPPET_CONTEXT;
-  if (whole) return snippet(window, terms, context);
-  const spans = mergeSpans(occurrences(window, terms), window.length);
-  // No match anywhere: the window is the text's start, as snippet() takes it.
-  const first = spans[0] ?? (startsAtText ? { start: 0, end: 0 } : null);
-  if (!first) return null;
-  const from = first.start - context;
-  // Too little before the match (the window started later than the text's first match minus the context).
-  if (from < 0 && !startsAtText) return null;
-  const lo = Math.max(0, from);
-  const hi = first.end + context;
-  // A match that crosses the cut is marked up to it: the window must hold whole matches past it.
-  const longest = Math.max(0, ...terms.map((t) => t.length));
-  if (!atEnd && hi + longest > window.length) return null;
-  const to = Math.min(window.length, hi);
-  return (!startsAtText || lo > 0 ? '…' : '') + highlight(window, spans, lo, to) + (to < window.length || !atEnd ? '…' : '');
-}

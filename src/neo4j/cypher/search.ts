@@ -2,7 +2,6 @@
 // Cypher: it is escaped for Lucene's query syntax and passed as a parameter.
 import type { CypherQuery } from '../executor.ts';
 import { FULLTEXT_INDEXES, type SearchKind } from '../fulltext.ts';
-import { SNIPPET_CONTEXT, SNIPPET_WINDOW } from '../../schema/highlight.ts';
 import type { Projection } from './plan.ts';
 import { plain } from './read.ts';
 
@@ -44,12 +43,8 @@ const KIND_TO_PROJECT: Record<SearchKind, 'person' | 'organization' | 'meeting' 
 };
 
 /**
- * The best `first` hits over the kinds: rows {kind, score, exact, text, whole, atEnd,
- * startsAtText, node}; `project` shapes each kind's node (the planner's projection of what the
- * query selects on it). `text` is the text to cut the snippet from: with `window` (and `marks`,
- * the terms to find), SNIPPET_WINDOW characters from SNIPPET_CONTEXT before the first mark (see
- * windowSnippet), else the whole text. Bulletin hits are texts of thousands of characters, for
- * snippets of about a hundred: the window is what Neo4j sends and the driver decodes.
+ * The best `first` hits over the kinds: rows {kind, score, exact, text, node};
+ * `project` shapes each kind's node (the planner's projection of what the query selects on it).
  */
 export function searchNodes(
   query: string,
@@ -57,7 +52,6 @@ export function searchNodes(
   kinds: readonly SearchKind[],
   first: number,
   project: (kind: SearchKind, v: string) => Projection = (kind, v) => plain(KIND_TO_PROJECT[kind])(v),
-  snippets: { marks: readonly string[]; window: boolean } = { marks: [], window: false },
 ): CypherQuery {
   const branches = kinds.map((kind) => {
     const index = FULLTEXT_INDEXES[kind].name;
@@ -66,18 +60,9 @@ export function searchNodes(
   RETURN '${kind}' AS kind, score, ${kind === 'ORGANIZATION' ? `(node.name = $exact OR $exact IN coalesce(node.aliases, []))` : `${SEARCH_TEXT[kind]('node')} = $exact`} AS exact,
          ${SEARCH_TEXT[kind]('node')} AS text, ${expr} AS node`;
   });
-  // Exact name matches first, then by score; only the best `first` come back, and only their
-  // windows are cut (at: where the first mark is, size(text) for none; sizes count characters). A
-  // text that fits in a window comes whole.
+  // Exact name matches first, then by score; only the best `first` come back (with their texts).
   return {
-    cypher: `CALL () {\n  ${branches.join('\n  UNION ALL\n  ')}\n}
-WITH kind, score, exact, text, node ORDER BY exact DESC, score DESC LIMIT toInteger($first)
-WITH *, reduce(at = size(text), mark IN $marks | CASE WHEN mark <> '' AND text CONTAINS mark AND size(split(text, mark)[0]) < at THEN size(split(text, mark)[0]) ELSE at END) AS at
-WITH *, CASE WHEN NOT $window OR size(text) <= ${SNIPPET_WINDOW} OR at = size(text) OR at < ${SNIPPET_CONTEXT} THEN 0 ELSE at - ${SNIPPET_CONTEXT} END AS cut
-RETURN kind, score, exact, node,
-  CASE WHEN $window THEN substring(text, cut, ${SNIPPET_WINDOW}) ELSE text END AS text,
-  cut = 0 AS startsAtText, NOT $window OR cut + ${SNIPPET_WINDOW} >= size(text) AS atEnd,
-  cut = 0 AND (NOT $window OR size(text) <= ${SNIPPET_WINDOW}) AS whole`,
-    params: { query, exact, first, marks: snippets.marks, window: snippets.window },
+    cypher: `CALL () {\n  ${branches.join('\n  UNION ALL\n  ')}\n}\nRETURN kind, score, exact, text, node ORDER BY exact DESC, score DESC LIMIT toInteger($first)`,
+    params: { query, exact, first },
   };
 }

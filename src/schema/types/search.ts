@@ -7,7 +7,7 @@ import { simplify } from '../../ingest/stages/normalize.ts';
 import { luceneQuery, searchNodes } from '../../neo4j/cypher/search.ts';
 import type { SearchKind } from '../../neo4j/fulltext.ts';
 import { builder } from '../builder.ts';
-import { snippet, windowSnippet } from '../highlight.ts';
+import { snippet } from '../highlight.ts';
 import { PlanBuilder, type Projection } from '../../neo4j/cypher/plan.ts';
 import { selectionOf } from '../plan.ts';
 import { checkPageSize } from './connection.ts';
@@ -24,18 +24,6 @@ const TYPE_OF: Record<SearchKind, string> = {
   DIRECTIVE: 'Directive',
   BULLETIN: 'Bulletin',
 };
-
-interface SearchRow {
-  kind: SearchKind;
-  score: number;
-  exact: boolean;
-  /** The text to cut the snippet from, or a window of it (windowSnippet). */
-  text: string;
-  whole: boolean;
-  atEnd: boolean;
-  startsAtText: boolean;
-  node: unknown;
-}
 
 interface HitRecord {
   kind: SearchKind;
@@ -90,39 +78,23 @@ builder.queryFields((t) => ({
         const selection = selectionOf(info, ctx, ['node'], TYPE_OF[kind]);
         if (selection) projections.set(kind, plan.root(selection, { n: 'node' }));
       }
-      const marks = terms.flat();
-      const read = (window: boolean) => {
-        const query = searchNodes(
-          luceneQuery(terms),
-          terms.length === 1 ? terms[0]!.at(-1)! : simplify(args.text.trim()),
-          kinds,
-          first,
-          // Without a selection under node, the node is not read at all.
-          (kind) => projections.get(kind) ?? { pre: '', expr: `null`, decode: () => ({}) },
-          { marks, window },
-        );
-        return ctx.executor
-          .read<SearchRow>({ cypher: query.cypher, params: { ...plan.params, ...query.params } })
-          .catch((error: unknown) => {
-            if (!/no such fulltext schema index/i.test(String((error as Error).message))) throw error;
-            throw createGraphQLError('Full-text search is not set up on this database: its indexes (src/neo4j/fulltext.ts) are missing.', {
-              extensions: { code: 'SEARCH_UNAVAILABLE' },
-            });
+      const query = searchNodes(luceneQuery(terms), terms.length === 1 ? terms[0]!.at(-1)! : simplify(args.text.trim()), kinds, first, (kind) =>
+        // Without a selection under node, the node is not read at all.
+        projections.get(kind) ?? { pre: '', expr: `null`, decode: () => ({}) },
+      );
+      const rows = await ctx.executor
+        .read<{ kind: SearchKind; score: number; exact: boolean; text: string; node: unknown }>({ cypher: query.cypher, params: { ...plan.params, ...query.params } })
+        .catch((error: unknown) => {
+          if (!/no such fulltext schema index/i.test(String((error as Error).message))) throw error;
+          throw createGraphQLError('Full-text search is not set up on this database: its indexes (src/neo4j/fulltext.ts) are missing.', {
+            extensions: { code: 'SEARCH_UNAVAILABLE' },
           });
-      };
-      let rows = await read(true);
-      let snippets = rows.map((r) => windowSnippet(r.text ?? '', marks, r.whole, r.atEnd, r.startsAtText));
-      // A window that cannot tell (marks chained past it): the whole texts, once more.
-      if (snippets.includes(null)) {
-        rows = await read(false);
-        snippets = rows.map((r) => snippet(r.text ?? '', marks));
-      }
-      const hits = rows.map((r, i) => ({ r, snippet: snippets[i]! }));
-      hits.sort((a, b) => Number(b.r.exact) - Number(a.r.exact) || b.r.score - a.r.score);
-      return hits.slice(0, first).map(({ r, snippet }) => {
+        });
+      rows.sort((a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score);
+      return rows.slice(0, first).map((r) => {
         const node = (projections.get(r.kind)?.decode(r.node) ?? r.node) as object;
         brandWithType(node, TYPE_OF[r.kind] as never);
-        return { kind: r.kind, score: r.score, snippet, node };
+        return { kind: r.kind, score: r.score, snippet: snippet(r.text ?? '', terms.flat()), node };
       });
     },
   }),
