@@ -62,14 +62,63 @@ describe('the planner', () => {
   });
 });
 
+describe('shared node subtrees', () => {
+  const person = sel('Person', { name: ['name', {}, null], posts: ['posts', {}, sel('Tenure', { title: ['title', {}, null] })] });
+  const page = sel('Meeting', { name: ['name', {}, null], attendees: ['attendees', {}, sel('Participation', { as: ['as', {}, null], person: ['person', {}, person] })] });
+
+  function planPage(selection: Selection) {
+    const b = new PlanBuilder({ share: true });
+    const projection = b.root(selection, { n: 'n' });
+    const q = listNodes('meeting', { skip: 0, limit: 20, withTotal: false }, () => ({ ...projection, tables: (from) => b.tablesFor(from, projection.refs ?? []) }));
+    return { b, projection, q };
+  }
+
+  it('projects a node that reads relations once per page, the records naming it by key', () => {
+    const { b, projection, q } = planPage(page);
+    // The posts are read in the table, once per distinct person; an attendance holds the name.
+    expect(q.cypher.match(/:HELD\]/g)).toHaveLength(1);
+    expect(q.cypher).toMatch(/WITH page, \[COLLECT \{ UNWIND page\[\.\.toInteger\(\$limit\)\] AS n MATCH \(v\d+:Person\)-\[v\d+:ATTENDED\]->\(n\) WITH DISTINCT v\d+\.name AS k\d+ MATCH \(x\d+:Person \{name: k\d+\}\)/);
+    expect(q.cypher).toMatch(/RETURN \[v\d+\.as, v\d+\.name\] ORDER BY/);
+    expect(q.cypher).toContain('CASE WHEN pageIndex = 0 THEN shared END AS shared');
+    const shared = b.decodeTables([[['甲', ['甲', [['部长']]]]]]);
+    const rows = [['k1', '会一', [['chair', '甲']]], ['k2', '会二', [['attendee', '甲'], ['attendee', '乙']]]].map((raw) => projection.decode(raw, shared) as any);
+    expect(rows[0]).toEqual({ key: 'k1', name: '会一', '@attendees': [{ as: 'chair', '@person': { name: '甲', '@posts': [{ title: '部长' }] } }] });
+    // The same person is one record wherever named; one the table lacks is null.
+    expect(rows[1]['@attendees'][0]['@person']).toBe(rows[0]['@attendees'][0]['@person']);
+    expect(rows[1]['@attendees'][1]['@person']).toBeNull();
+  });
+
+  it('projects in place what has no relations below, and what a builder does not hand up', () => {
+    const names = sel('Meeting', { attendees: ['attendees', {}, sel('Participation', { person: ['person', {}, sel('Person', { name: ['name', {}, null] })] })] });
+    expect(planPage(names).q.cypher).not.toContain('shared');
+    // Under a person's timeline (its own builder), a meeting with attendees stays in place.
+    const timeline = sel('Person', {
+      timeline: ['timeline', {}, sel('TimelineEntry', { participation: ['participation', {}, sel('Participation', { meeting: ['meeting', {}, page] })] })],
+    });
+    const b = new PlanBuilder({ share: true });
+    const { refs } = b.root(timeline, { n: 'n' });
+    expect(refs).toEqual([]);
+    expect(b.tablesFor('UNWIND $keys AS n', [])).toEqual([]);
+  });
+});
+
 describe('lists', () => {
   it('filters with parameters, orders stably, and skips the count when not asked', () => {
-    const q = listNodes('meeting', { attendee: '苗圩', role: 'chair', skip: 0, limit: 21, orderBy: 'DATE_ASC', withTotal: false });
+    const q = listNodes('meeting', { attendee: '苗圩', role: 'chair', skip: 0, limit: 20, orderBy: 'DATE_ASC', withTotal: false });
     expect(q.cypher).toContain('$attendee');
     expect(q.cypher).not.toContain('苗圩');
     expect(q.cypher).toContain('ORDER BY n.date IS NULL, n.date, n.key SKIP');
     expect(q.params).toMatchObject({ attendee: '苗圩', role: 'chair', contains: null });
     expect(listNodes('person', { skip: 0, limit: 5, orderBy: 'MEETINGS' }).cypher).toContain('COUNT { (n)-[:ATTENDED]->(:Meeting) } DESC, n.name');
+  });
+
+  it('finds the node after the page but projects only the page', () => {
+    const q = listNodes('meeting', { skip: 0, limit: 20, withTotal: false }, (v) => ({ pre: '', expr: `[${v}.key, COLLECT { MATCH (${v})<-[:ATTENDED]-(p) RETURN p.name }]`, decode: (raw) => raw }));
+    expect(q.cypher).toContain('LIMIT toInteger($limit) + 1\n');
+    const unwind = q.cypher.indexOf('UNWIND page[..toInteger($limit)] AS n');
+    expect(unwind).toBeGreaterThan(0);
+    expect(q.cypher.indexOf('COLLECT {')).toBeGreaterThan(unwind);
+    expect(q.cypher).toContain('size(page) > toInteger($limit) AS more');
   });
 
   it('bounds shortest paths with a checked integer', () => {

@@ -69,6 +69,29 @@ describe('no N+1', () => {
     expect(planned).toEqual(levels);
   });
 
+  it('gives the same answer where a page shares node subtrees (aliases, arguments, to-one relations, nesting)', async () => {
+    const SHARED = `{
+      meetings(first: 30, orderBy: NAME) { edges { node { name
+        organizer { name meetings { name } }
+        chairs: attendees(as: chair) { person { name posts { title } } }
+        attendees { as person { name meetings { meeting { name } } posts { title organization { name units { name } } } } }
+      } } }
+      people(first: 10) { edges { node { name meetings { as meeting { name organizer { name } attendees { person { name posts { title } } } } } } } }
+    }`;
+    const read = db.read.bind(db);
+    const statements: string[] = [];
+    db.read = (query) => (statements.push(query.cypher), read(query));
+    const planned = await counted(createServer({ executor: db, plan: true }), SHARED).finally(() => (db.read = read));
+    const levels = await gql(createServer({ executor: db, plan: false }), SHARED);
+    expect(planned.errors).toBeUndefined();
+    expect(planned.queries).toBe(2);
+    expect(statements.every((cypher) => cypher.includes('AS shared'))).toBe(true);
+    expect(planned.data).toEqual(levels.data);
+    // People do come back more than once (else nothing was shared).
+    const names = planned.data.meetings.edges.flatMap((e: any) => e.node.attendees.map((a: any) => a.person.name));
+    expect(new Set(names).size).toBeLessThan(names.length);
+  });
+
   it('plans search hits by their type, and batches nodes that are looked up by id', async () => {
     const yoga = createServer({ executor: db });
     const HITS = `query($n: Int!) { search(text: "部长", kinds: [BULLETIN], first: $n) { node { ... on Bulletin { meetings { attendees { person { name } } } } } } }`;
@@ -100,6 +123,28 @@ describe('limits, before the database', () => {
     if (code) expect(result.errors?.[0]?.extensions?.code).toBe(code);
     return result.errors![0]!.message;
   }
+
+  it('refuses a body over the limit, whether its size is declared or it streams in', async () => {
+    const small = createServer({ executor: db, maxBodyBytes: 1000 });
+    const query = JSON.stringify({ query: `{ person(name: "${'王'.repeat(600)}") { name } }` });
+    const post = async (body: BodyInit, headers: Record<string, string> = {}) => {
+      const before = db.queryCount;
+      const res = await small.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, duplex: 'half' } as RequestInit);
+      return { status: res.status, json: (await res.json()) as any, queries: db.queryCount - before };
+    };
+    const declared = await post(query, { 'content-length': String(Buffer.byteLength(query)) });
+    expect(declared.status).toBe(413);
+    expect(declared.json.errors[0].extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+    const bytes = new TextEncoder().encode(query);
+    const streamed = await post(new ReadableStream({ start: (c) => (c.enqueue(bytes.subarray(0, 900)), c.enqueue(bytes.subarray(900)), c.close()) }));
+    expect(streamed.json.errors[0].message).toMatch(/too large/);
+    expect(await post(query, { 'content-length': '12, 12' })).toMatchObject({ status: 400 });
+    for (const r of [declared, streamed]) expect(r.queries).toBe(0);
+    // Under the limit, both ways answer.
+    const fine = JSON.stringify({ query: '{ person(name: "王建华") { name } }' });
+    expect((await post(fine, { 'content-length': String(Buffer.byteLength(fine)) })).json.errors).toBeUndefined();
+    expect((await post(new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode(fine)), c.close()) }))).json.errors).toBeUndefined();
+  });
 
   it('refuses deep nesting', async () => {
     let inner = 'name';

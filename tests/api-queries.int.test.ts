@@ -210,6 +210,23 @@ describe('lists: filters and orders', () => {
     });
     expect(past.meetings).toEqual({ totalCount: 4, edges: [], pageInfo: { hasNextPage: false } });
   });
+
+  it('tells whether another page follows, for pages of 0 nodes too', async () => {
+    const data = await ok(`{
+      three: meetings(first: 3) { pageInfo { hasNextPage } edges { node { date attendees { person { name posts { title } } } } } }
+      four: meetings(first: 4) { pageInfo { hasNextPage } edges { node { date } } }
+      none: meetings(first: 0) { totalCount pageInfo { hasNextPage } edges { node { date } } }
+      noneOf: meetings(first: 0, kind: "务虚会") { pageInfo { hasNextPage } }
+      missing: meetings(first: 0, kind: "没有这种会") { pageInfo { hasNextPage } }
+    }`);
+    expect(data.three.pageInfo.hasNextPage).toBe(true);
+    expect(data.three.edges.map((e: any) => e.node.date)).toEqual(['2022-01-20', '2021-03-15', '2020-05-10']);
+    expect(data.four.pageInfo.hasNextPage).toBe(false);
+    expect(data.four.edges).toHaveLength(4);
+    expect(data.none).toEqual({ totalCount: 4, pageInfo: { hasNextPage: true }, edges: [] });
+    expect(data.noneOf.pageInfo.hasNextPage).toBe(true);
+    expect(data.missing.pageInfo.hasNextPage).toBe(false);
+  });
 });
 
 describe('provenance', () => {

@@ -46,17 +46,43 @@ export function planKey(responseKey: string): string {
 const PLAN_KEYS = new Map<string, string>();
 
 type Vars = Record<string, string>;
-export type Decode = (raw: unknown) => unknown;
+/** The decoded records of the statement's shared tables (see PlanBuilder.shared): per table, by node key. */
+export type Shared = Map<unknown, unknown>[];
+export type Decode = (raw: unknown, shared?: Shared) => unknown;
+
+/**
+ * Where a planned value holds keys of a shared table's nodes: the MATCH clauses that reach those
+ * nodes from the variables of the record holding the value (the relations' own patterns and
+ * filters), and the key expression.
+ */
+export interface Ref {
+  table: number;
+  match: string;
+  key: string;
+}
 
 /** An expression and how to decode its value. */
 export interface Planned {
   expr: string;
   decode: Decode;
+  /** The shared tables whose keys the value holds, and where. */
+  refs?: Ref[];
 }
 
 /** A record expression, the clause (or '') that must come before the RETURN holding it, and its decoder. */
 export interface Projection extends Planned {
   pre: string;
+}
+
+/** A node subtree projected once per distinct node of a statement, for every place that refers to it by key. */
+interface SharedTable {
+  label: string;
+  property: string;
+  /** The node's variable in `pre` and `expr`. */
+  x: string;
+  pre: string;
+  expr: string;
+  decode: Decode;
 }
 
 /** A query whose one planned column (node, value, …) is decoded by `decode`. */
@@ -67,11 +93,11 @@ export interface PlannedQuery extends CypherQuery {
 /** A decoder of positional lists: scalars by name, then planned relations under their keys. */
 function record(names: string[], planned: [key: string, decode: Decode][]): Decode {
   const n = names.length;
-  return (raw) => {
+  return (raw, shared) => {
     const values = raw as unknown[];
     const out: Record<string, unknown> = {};
     for (let i = 0; i < n; i++) out[names[i]!] = values[i];
-    for (let j = 0; j < planned.length; j++) out[planned[j]![0]] = planned[j]![1](values[n + j]);
+    for (let j = 0; j < planned.length; j++) out[planned[j]![0]] = planned[j]![1](values[n + j], shared);
     return out;
   };
 }
@@ -82,6 +108,16 @@ export class PlanBuilder {
   readonly params: Record<string, unknown> = {};
   private names = 0;
   private scopes: string[][] = [[]];
+  private readonly tables: SharedTable[] = [];
+  private sharing: boolean;
+
+  /**
+   * `share`: project a node subtree that reads relations once per distinct node of the statement
+   * (see shared); only for statements whose RETURN makes the tables (listNodes, with tablesFor).
+   */
+  constructor(options: { share?: boolean } = {}) {
+    this.sharing = options.share ?? false;
+  }
 
   /** A fresh Cypher variable name. */
   fresh(prefix = 'v'): string {
@@ -121,13 +157,9 @@ export class PlanBuilder {
 
   /** `project` in a scope of its own, for a RETURN. */
   root(selection: Selection, vars: Vars): Projection {
-    let decode: Decode = identity;
-    const { pre, expr } = this.scope(() => {
-      const projected = this.project(selection, vars);
-      decode = projected.decode;
-      return projected.expr;
-    });
-    return { pre, expr, decode };
+    let projected: Planned = { expr: '', decode: identity };
+    const { pre, expr } = this.scope(() => (projected = this.project(selection, vars)).expr);
+    return { pre, expr, decode: projected.decode, refs: projected.refs };
   }
 
   /** The list expression for one record of `selection.type`, bound to `vars`, and its decoder. */
@@ -135,17 +167,85 @@ export class PlanBuilder {
     const plan = TYPES[selection.type];
     if (!plan) throw new Error(`no plan for type ${selection.type}`);
     const scalars = plan.scalars(vars, selection);
-    const planned: [string, string, Decode][] = [];
+    const planned: [string, string, Decode, Ref[]][] = [];
     if (selection.deep !== false) {
       for (const [responseKey, field] of selection.fields) {
-        const result = plan.fields[field.name]?.(vars, field, this);
-        if (result) planned.push([planKey(responseKey), result.expr, result.decode]);
+        const build = plan.fields[field.name];
+        if (!build) continue;
+        const tables = this.tables.length;
+        const hoisted = this.scopes.at(-1)!.length;
+        let result = build(vars, field, this);
+        // A builder that does not hand up the keys of the shared nodes below it (timeline,
+        // coAttendees) is built again with its subtrees in place.
+        const handed = new Set(result?.refs?.map((r) => r.table));
+        if (result && this.tables.length > tables && !this.tables.slice(tables).every((_, i) => handed.has(tables + i))) {
+          this.tables.length = tables;
+          this.scopes.at(-1)!.length = hoisted;
+          result = this.unshared(() => build(vars, field, this));
+        }
+        if (result) planned.push([planKey(responseKey), result.expr, result.decode, result.refs ?? []]);
       }
     }
     return {
       expr: `[${[...scalars.map(([, expr]) => expr), ...planned.map(([, expr]) => expr)].join(', ')}]`,
       decode: record(scalars.map(([name]) => name), planned.map(([key, , decode]) => [key, decode])),
+      refs: planned.flatMap(([, , , refs]) => refs),
     };
+  }
+
+  /** `build` with sharing off: every node subtree in it is projected in place. */
+  unshared<T>(build: () => T): T {
+    const was = this.sharing;
+    this.sharing = false;
+    try {
+      return build();
+    } finally {
+      this.sharing = was;
+    }
+  }
+
+  /**
+   * A node (variable `n`) as its key, its projection going to a table of the statement that
+   * projects each distinct node once, where sharing is on and the selection reads relations of
+   * the node. A page of meetings names the same people again and again (a ministry's leaders
+   * attend most of its meetings: 26 people in 138 attendances); each one's posts are then read,
+   * sent and decoded once instead of once per attendance. Null where the node is projected in place.
+   */
+  shared(selection: Selection, n: string): Planned | null {
+    if (!this.sharing || selection.deep === false) return null;
+    const plan = TYPES[selection.type];
+    const keyOf = NODE_KEYS[selection.type];
+    if (!plan || !keyOf || ![...selection.fields.values()].some((f) => f.selection && plan.fields[f.name])) return null;
+    const x = this.fresh('x');
+    // Tables are not nested: a shared node's own subtree is projected in its table, in place.
+    const projection = this.unshared(() => this.root(selection, { n: x }));
+    const table = this.tables.push({ label: keyOf[0], property: keyOf[1], x, pre: projection.pre, expr: projection.expr, decode: projection.decode }) - 1;
+    return {
+      expr: `${n}.${keyOf[1]}`,
+      decode: (raw, shared) => (raw == null ? null : (shared?.[table]?.get(raw) ?? null)),
+      refs: [{ table, match: '', key: `${n}.${keyOf[1]}` }],
+    };
+  }
+
+  /**
+   * The expression of each shared table: `from` (clauses binding the root variables of the records
+   * with `refs`, e.g. UNWIND over a page) followed by the relations' MATCH clauses down to the
+   * shared nodes, then [[key, record], …] for each distinct one. Rows stream after it: only the
+   * tables are held together, never the records. Empty without sharing.
+   */
+  tablesFor(from: string, refs: Ref[]): string[] {
+    return this.tables.map((t, i) => {
+      // Each table is made at one place of the tree, so exactly one ref leads to it.
+      const [ref, ...more] = refs.filter((r) => r.table === i);
+      if (!ref || more.length) throw new Error(`shared table ${i} (${t.label}) must be referred to from one place`);
+      const k = this.fresh('k');
+      return `COLLECT { ${from}${ref.match} WITH DISTINCT ${ref.key} AS ${k} MATCH (${t.x}:${t.label} {${t.property}: ${k}})${t.pre ? ` ${t.pre}` : ''} RETURN [${k}, ${t.expr}] }`;
+    });
+  }
+
+  /** The tables as tablesFor's expressions return them, decoded: per table, records by key. */
+  decodeTables(raw: unknown): Shared {
+    return this.tables.map((t, i) => new Map(((raw as unknown[][][] | null)?.[i] ?? []).map(([key, value]) => [key, t.decode(value)])));
   }
 
   /** The value of one field of `parentType` (for batch loading a field whose parent was not planned). */
@@ -188,10 +288,22 @@ function relation(
     const w: Vars = {};
     for (const name of options.vars ?? ['n']) w[name] = b.fresh();
     const matched = match(v, w, field, b);
-    const { pre, expr, decode } = b.root(field.selection, w);
+    const node = w.n && !options.vars ? b.shared(field.selection, w.n) : null;
+    const { pre, expr, decode, refs = [] } = node ? { pre: '', ...node } : b.root(field.selection, w);
     const body = `${matched}${pre ? ` ${pre}` : ''} RETURN ${expr}${options.order ? ` ORDER BY ${options.order(w)}` : ''}`;
-    if (list) return { expr: `COLLECT { ${body} }`, decode: (raw) => (raw as unknown[]).map(decode) };
-    return { expr: `head(COLLECT { ${body} LIMIT 1 })`, decode: (raw) => (raw == null ? null : decode(raw)) };
+    if (list) {
+      return {
+        expr: `COLLECT { ${body} }`,
+        decode: (raw, shared) => (raw as unknown[]).map((one) => decode(one, shared)),
+        refs: refs.map((r) => ({ ...r, match: ` ${matched}${r.match}` })),
+      };
+    }
+    return {
+      expr: `head(COLLECT { ${body} LIMIT 1 })`,
+      decode: (raw, shared) => (raw == null ? null : decode(raw, shared)),
+      // Without the LIMIT 1: a table may hold a node no record names (where a to-one relation finds several), never miss one.
+      refs: refs.map((r) => ({ ...r, match: ` ${matched}${r.match}` })),
+    };
   };
 }
 
@@ -205,7 +317,11 @@ function evidence(pattern: (v: Vars, r: string) => string) {
 
 /** The same row seen as another type (Tenure.person is the person the tenure belongs to). */
 function inline(vars: (v: Vars) => Vars) {
-  return (v: Vars, field: FieldSelection, b: PlanBuilder) => (field.selection ? b.project(field.selection, vars(v)) : null);
+  return (v: Vars, field: FieldSelection, b: PlanBuilder) => {
+    if (!field.selection) return null;
+    const w = vars(v);
+    return b.shared(field.selection, w.n!) ?? b.project(field.selection, w);
+  };
 }
 
 const ATTENDED_ORDER = (r: string, p: string) => `CASE ${r}.as WHEN 'chair' THEN 0 WHEN 'speaker' THEN 1 ELSE 2 END, ${p}.name`;
@@ -262,7 +378,7 @@ export const TYPES: Record<string, TypePlan> = {
             }
             if (f.name === 'meetings') {
               const meeting = b.root(f.selection, { n: x });
-              planned.push([planKey(key), `COLLECT { UNWIND ${ms} AS ${x} ${meeting.pre ? `${meeting.pre} ` : ''}RETURN ${meeting.expr} }`, (raw) => (raw as unknown[]).map(meeting.decode)]);
+              planned.push([planKey(key), `COLLECT { UNWIND ${ms} AS ${x} ${meeting.pre ? `${meeting.pre} ` : ''}RETURN ${meeting.expr} }`, (raw) => (raw as unknown[]).map((one) => meeting.decode(one))]);
             }
           }
           decodeOne = record(entries.map(([name]) => name), planned.map(([key, , decode]) => [key, decode]));

@@ -111,23 +111,38 @@ function listMatch(kind: NodeKind, options: ListOptions): { match: string; param
   return { match: `${start}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, params };
 }
 
+/** A projection for a page: with the planner's shared tables, their expressions after `from` (clauses binding the page's nodes). */
+export type PageProjection = Projection & { tables?: (from: string) => string[] };
+
 /**
  * A page of nodes of one label with optional filters, for connections; `project` shapes each node
  * (the planner's projection of the selection, or the plain record). Stable: every order ends on
  * the key. One row per node of the page (rows stream; one row holding the whole page costs Neo4j
- * more). The count reads every match: it is made only when totalCount is asked for, and comes on
- * every row (a page past the end has no row: countNodes then). The page is a top-k sort.
+ * more), each with `more`: whether a node follows the page. That one node is found by the top-k
+ * sort (LIMIT limit + 1) but not projected: its projection (a meeting with its attendees and
+ * their posts) would cost as much as any row of the page, for a boolean. The count reads every
+ * match: it is made only when totalCount is asked for, and comes on every row (a page past the
+ * end, or of size 0, has no row: countNodes then). With shared tables (node subtrees the records
+ * name by key, PlanBuilder.shared), the tables are computed from the page's nodes before the rows
+ * and come on the first row (`shared`).
  */
-export function listNodes(kind: NodeKind, options: ListOptions, project: (v: string) => Projection = plain(kind)): CypherQuery {
+export function listNodes(kind: NodeKind, options: ListOptions, project: (v: string) => PageProjection = plain(kind)): CypherQuery {
   const { match, params } = listMatch(kind, options);
   const orders = ORDERS[kind];
   const order = orders[options.orderBy ?? orders.default] ?? orders[orders.default]!;
-  const { pre, expr } = project('n');
+  const { pre, expr, tables } = project('n');
   const count = options.withTotal === false ? '' : `CALL () { ${match} RETURN count(n) AS total }\n`;
+  const total = count ? 'total, ' : '';
+  const shared = tables?.('UNWIND page[..toInteger($limit)] AS n') ?? [];
   return {
     cypher: `${count}${match}
-WITH ${count ? 'total, ' : ''}n ORDER BY ${order} SKIP toInteger($skip) LIMIT toInteger($limit)${pre ? `\n${pre}` : ''}
-RETURN ${count ? 'total' : 'null AS total'}, ${expr} AS node`,
+WITH ${total}n ORDER BY ${order} SKIP toInteger($skip) LIMIT toInteger($limit) + 1
+WITH ${total}collect(n) AS page${shared.length ? `
+WITH ${total}page, [${shared.join(', ')}] AS shared
+UNWIND range(0, size(page[..toInteger($limit)]) - 1) AS pageIndex
+WITH ${total}page, shared, pageIndex, page[pageIndex] AS n` : `
+UNWIND page[..toInteger($limit)] AS n`}${pre ? `\n${pre}` : ''}
+RETURN ${count ? 'total' : 'null AS total'}, size(page) > toInteger($limit) AS more, ${expr} AS node${shared.length ? ', CASE WHEN pageIndex = 0 THEN shared END AS shared' : ''}`,
     params: { ...params, skip: options.skip, limit: options.limit },
   };
 }

@@ -5,8 +5,8 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { GraphQLResolveInfo } from 'graphql';
 // Made through yoga so that the error class is the one yoga checks (graphql ships CJS and ESM builds).
 import { createGraphQLError } from 'graphql-yoga';
-import { countNodes, listNodes, type ListOptions, type NodeKind } from '../../neo4j/cypher/read.ts';
-import { PlanBuilder } from '../../neo4j/cypher/plan.ts';
+import { countNodes, listNodes, type ListOptions, type NodeKind, type PageProjection } from '../../neo4j/cypher/read.ts';
+import { PlanBuilder, type Decode } from '../../neo4j/cypher/plan.ts';
 import { simplify } from '../../ingest/stages/normalize.ts';
 import { canonicalKnown } from '../../ingest/stages/extract-organizations.ts';
 import type { Context } from '../../server/context.ts';
@@ -44,13 +44,14 @@ export async function pageOf<T>(ctx: Context, info: GraphQLResolveInfo, kind: No
   checkPageSize(args.first);
   checkPageSize(args.last);
   const selection = selectionOf(info, ctx, ['edges', 'node']);
-  const plan = new PlanBuilder();
-  let decode = (raw: unknown) => raw;
+  // Shared: each distinct node subtree of the page (a person with posts, named in many meetings) read once.
+  const plan = new PlanBuilder({ share: true });
+  let decode: Decode = (raw) => raw;
   const project = selection
-    ? (v: string) => {
+    ? (v: string): PageProjection => {
         const projection = plan.root(selection, { n: v });
         decode = projection.decode;
-        return projection;
+        return { ...projection, tables: (from) => plan.tablesFor(from, projection.refs ?? []) };
       }
     : undefined;
   const withTotal = selects(info, 'totalCount');
@@ -58,6 +59,9 @@ export async function pageOf<T>(ctx: Context, info: GraphQLResolveInfo, kind: No
   const connection = await resolveOffsetConnection(
     { args: { ...args, first: args.first ?? (args.last ? undefined : DEFAULT_PAGE_SIZE) }, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
     async ({ offset, limit }) => {
+      // Pothos asks for one node more than the page to tell whether another page follows; the
+      // query finds that node without projecting it and says so in `more`.
+      const size = limit - 1;
       const listOptions = {
           ...filters,
           contains: simplified(filters.contains),
@@ -68,17 +72,25 @@ export async function pageOf<T>(ctx: Context, info: GraphQLResolveInfo, kind: No
           attendee: simplified(filters.attendee),
           campaign: simplified(filters.campaign),
           skip: offset,
-          limit,
+          limit: size,
           withTotal,
         };
       const query = listNodes(kind, listOptions, project);
-      const rows = await ctx.executor.read<{ total: number | null; node: unknown }>({ cypher: query.cypher, params: { ...plan.params, ...query.params } });
+      const rows = await ctx.executor.read<{ total: number | null; more: boolean; node: unknown; shared?: unknown }>({ cypher: query.cypher, params: { ...plan.params, ...query.params } });
       totalCount = rows[0]?.total ?? 0;
-      if (withTotal && rows.length === 0 && offset > 0) {
-        // A page past the end has no row to carry the count.
-        totalCount = (await ctx.executor.read<{ total: number }>(countNodes(kind, listOptions)))[0]?.total ?? 0;
+      let more = rows[0]?.more ?? false;
+      if (rows.length === 0 && ((withTotal && offset > 0) || size === 0)) {
+        // A page past the end has no row to carry the count; a page of no nodes (first: 0), no
+        // row to say whether any follow.
+        const total = (await ctx.executor.read<{ total: number }>(countNodes(kind, listOptions)))[0]?.total ?? 0;
+        if (withTotal) totalCount = total;
+        more = total > offset + size;
       }
-      return rows.map((row) => decode(row.node) as T);
+      const shared = plan.decodeTables(rows[0]?.shared ?? null);
+      const nodes: (T | null)[] = rows.map((row) => decode(row.node, shared) as T);
+      // The stand-in for the node after the page: counted by Pothos for hasNextPage, never shown.
+      if (more) nodes.push(null);
+      return nodes as T[];
     },
   );
   return Object.assign(connection, { totalCount });
