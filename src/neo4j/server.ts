@@ -261,12 +261,6 @@ const JVM_FLAGS = [
   '--enable-native-access=ALL-UNNAMED',
   '-Dlog4j2.disable.jmx=true',
   '-Dfile.encoding=UTF-8',
-  // C1 only, no C2. On two cores the C2 compiler took about half the JVM's CPU during the first
-  // minutes of an ingest (JFR: 27,000 methods, 69 s of compile time in a 67 s run) and slowed
-  // every write behind it; C1 code is a little slower once warm, but a 4,000-bulletin load cost
-  // Neo4j 6.5 ms of CPU per bulletin instead of 12.6. NEO4J_JVM_OPTS=-XX:TieredStopAtLevel=4
-  // brings C2 back (for a long-lived server on more cores).
-  '-XX:TieredStopAtLevel=1',
 ];
 
 function neo4jConf(home: string, o: { boltPort: number; httpPort: number; pageCache: string }): string {
