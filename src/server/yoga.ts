@@ -1,10 +1,11 @@
 // The graphql-yoga instance: schema, per-request context, limits, GraphiQL served from the
 // package (no CDN), /health (alive) and /ready (Neo4j answers). main.ts only listens.
 //
-// Limits, all checked before anything reaches Neo4j: request body size (25 MB, limitBody), document
-// size in tokens and aliases (GraphQL Armor, at parse and validation), depth, breadth and cost (Pothos complexity plugin, before the
-// first root field runs; list fields count as `first` items), page sizes (at most 100, in the
-// resolvers before their query), and the executor's transaction timeout (30 s) for the rest.
+// Limits, all checked before anything reaches Neo4j: request body size (25 MB, limitBody),
+// document size in tokens and aliases (GraphQL Armor, at parse and validation), depth, breadth and
+// cost (Pothos complexity plugin, before the first root field runs; list fields count as `first`
+// items), page sizes (at most 100, in the resolvers before their query), and the executor's
+// transaction timeout (30 s) for the rest.
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
