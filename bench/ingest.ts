@@ -1,7 +1,8 @@
 // npm run bench:ingest -- --count 10000 [--keep] [--workers N] [--batch N]
 // Generates a corpus (npm run gen's generator), ingests it into a fresh embedded Neo4j with the
 // real command, and prints end-to-end bulletins/s, extraction-only bulletins/s on the same files,
-// nodes and relationships written, the ingest process's peak memory, and the graph's size on disk.
+// nodes and relationships written, the CPU time per bulletin of the ingest process and of Neo4j,
+// the ingest process's peak memory, and the graph's size on disk.
 // Floors (the scale issue): ≥ 300 bulletins/s end to end at 10,000; peak memory at 100,000 no
 // more than 1.2× that at 10,000 (run both counts and compare the printed peaks).
 import { execFileSync, spawn } from 'node:child_process';

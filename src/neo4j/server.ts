@@ -264,8 +264,8 @@ const JVM_FLAGS = [
   // The JIT's second tier (C2) for the hottest methods only: on two cores its compiling is most of
   // a fresh server's warm-up (JFR: 27,000 methods compiled, 69 s of compile time in a 67 s load),
   // paid by every write behind it. Paired on a quiet machine (bench:ingest, 10,000 bulletins):
-  // 196 and 199 bulletins/s against 178-183 with the default thresholds (20 times lower), 166
-  // with 100 times, 146-166 with the first tier alone. NEO4J_JVM_OPTS can set them back.
+  // 196 and 199 bulletins/s with these (20 times the default), 178-183 with the default, 166 with
+  // 100 times the default, 146-166 with the first tier alone. NEO4J_JVM_OPTS can set them back.
   '-XX:Tier4InvocationThreshold=100000',
   '-XX:Tier4MinInvocationThreshold=60000',
   '-XX:Tier4CompileThreshold=120000',
