@@ -295,16 +295,16 @@ RETURN count(r) AS migrated`,
   };
 }
 
-/**
- * Removes what one bulletin evidences: its keys leave every relationship's sources; relationships
- * no other bulletin evidences go, then nodes left with no relationship, then the bulletin.
- */
 /** Each (person, post key, day) the bulletin $key records in its MENTIONED_IN (held). */
 const HELD_OF_BULLETIN = `MATCH (:Bulletin {key: $key})<-[mi:MENTIONED_IN]-(p:Person)
 UNWIND coalesce(mi.held, []) AS h
 WITH p, split(h, '|')[0] AS postKey, split(h, '|')[1] AS day
 WITH DISTINCT p, postKey, day`;
 
+/**
+ * Removes what one bulletin evidences: its keys leave every relationship's sources; relationships
+ * no other bulletin evidences go, then nodes left with no relationship, then the bulletin.
+ */
 export function removeBulletin(key: string): CypherQuery[] {
   return [
     // HELD first, from the bulletin's own records (its capped lists may not name it). Most

@@ -291,19 +291,11 @@ function relation(
     const node = w.n && !options.vars ? b.shared(field.selection, w.n) : null;
     const { pre, expr, decode, refs = [] } = node ? { pre: '', ...node } : b.root(field.selection, w);
     const body = `${matched}${pre ? ` ${pre}` : ''} RETURN ${expr}${options.order ? ` ORDER BY ${options.order(w)}` : ''}`;
-    if (list) {
-      return {
-        expr: `COLLECT { ${body} }`,
-        decode: (raw, shared) => (raw as unknown[]).map((one) => decode(one, shared)),
-        refs: refs.map((r) => ({ ...r, match: ` ${matched}${r.match}` })),
-      };
-    }
-    return {
-      expr: `head(COLLECT { ${body} LIMIT 1 })`,
-      decode: (raw, shared) => (raw == null ? null : decode(raw, shared)),
-      // Without the LIMIT 1: a table may hold a node no record names (where a to-one relation finds several), never miss one.
-      refs: refs.map((r) => ({ ...r, match: ` ${matched}${r.match}` })),
-    };
+    // For a to-one relation, without its LIMIT 1: a table may hold a node no record names (where
+    // the relation finds several), never miss one.
+    const reached = refs.map((r) => ({ ...r, match: ` ${matched}${r.match}` }));
+    if (list) return { expr: `COLLECT { ${body} }`, decode: (raw, shared) => (raw as unknown[]).map((one) => decode(one, shared)), refs: reached };
+    return { expr: `head(COLLECT { ${body} LIMIT 1 })`, decode: (raw, shared) => (raw == null ? null : decode(raw, shared)), refs: reached };
   };
 }
 

@@ -2,6 +2,7 @@
 // postHolders: who held a post on a given day.
 import { canonicalKnown } from '../../ingest/stages/extract-organizations.ts';
 import { simplify } from '../../ingest/stages/normalize.ts';
+import { HELD_EVIDENCE_CAP } from '../../neo4j/cypher/bulletin.ts';
 import { PlanBuilder } from '../../neo4j/cypher/plan.ts';
 import { postHolders } from '../../neo4j/cypher/read.ts';
 import { builder } from '../builder.ts';
@@ -21,7 +22,7 @@ export const TenureType = builder.objectRef<TenureRow>('Tenure').implement({
     organization: t.field({ description: 'The organization the post is at (机构).', type: OrganizationRef, resolve: (h, _a, _c, info) => planned<OrganizationRecord>(h, info) ?? h.organization }),
     firstSeen: t.field({ type: 'Date', nullable: true, description: 'The earliest day a bulletin shows the post held.', resolve: (h) => h.firstSeen }),
     lastSeen: t.field({ type: 'Date', nullable: true, description: 'The latest such day.', resolve: (h) => h.lastSeen }),
-    evidence: t.field({ description: 'Sentences that name the person with this post: those of up to 20 bulletins (the smallest keys); a leader may be named so in thousands.', type: [EvidenceType], resolve: (h) => parseEvidence(h.evidence) }),
+    evidence: t.field({ description: `Sentences that name the person with this post: those of up to ${HELD_EVIDENCE_CAP} bulletins (the smallest keys); a leader may be named so in thousands.`, type: [EvidenceType], resolve: (h) => parseEvidence(h.evidence) }),
   }),
 });
 
