@@ -305,6 +305,11 @@ function neo4jConf(home: string, o: { boltPort: number; httpPort: number; pageCa
     '# statement was planned again and again (spikes of 0.5-1.5 s per batch). Our statements anchor on',
     '# unique keys, so their plans do not depend on the statistics.',
     'dbms.cypher.min_replan_interval=5m',
+    '# Full-text indexes merge their Lucene segments ten at a time, not two (Neo4j 5.26 default):',
+    '# each commit adds a segment, and with two every text was rewritten again and again (merging',
+    '# was 7 % of Neo4j CPU in an ingest, and much of its JIT work). A search reads a few more',
+    '# segments. An internal setting of the pinned version (neo4j/pom.xml).',
+    'internal.dbms.index.lucene.merge_factor=10',
     // More settings, one per line or separated by ';' (e.g. dbms.cypher.min_replan_interval=60s).
     ...(process.env.NEO4J_SETTINGS ?? '').split(/[;\n]/).map((l) => l.trim()).filter(Boolean),
     '',
