@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { extractBytes, extractText } from '../src/ingest/pipeline.ts';
 import { InputError } from '../src/ingest/report.ts';
 import { decode } from '../src/ingest/stages/read.ts';
-import { clean, normalize } from '../src/ingest/stages/normalize.ts';
+import * as OpenCC from 'opencc-js';
+import { clean, normalize, simplify } from '../src/ingest/stages/normalize.ts';
 import { parse } from '../src/ingest/stages/parse.ts';
 
 // Written for these tests, in the genre; the names are invented.
@@ -33,6 +34,16 @@ describe('normalize', () => {
     expect(n.text).toBe(SIMPLIFIED);
     expect(n.original).toBe(TRADITIONAL);
     expect(n.title).toBe('交通运输部召开干部大会');
+  });
+
+  it('simplifies as the converter does, also where it skips text no rule changes', () => {
+    const converter = OpenCC.Converter({ from: 't', to: 'cn' });
+    // Simplified text, traditional text, and simplified text with characters some rule rewrites
+    // (沈 in a name, 乾 in a phrase) or a compatibility ideograph (U+F900).
+    for (const text of [SIMPLIFIED, TRADITIONAL, '副部长沈阳主持会议，乾隆年间', '\uf900', '', 'abc']) {
+      expect(simplify(text)).toBe(converter(text));
+    }
+    expect(simplify(SIMPLIFIED)).toBe(SIMPLIFIED);
   });
 
   it('strips the pinyin garbled mirrors insert, and layout spaces', () => {
