@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError } from './report.ts';
 import { decode } from './stages/read.ts';
-import { parse } from './stages/parse.ts';
+import { cjkCount, parse } from './stages/parse.ts';
 import { clean, normalize, simplify } from './stages/normalize.ts';
 import { extractFacts } from './stages/extract.ts';
 import type { ExtractionResult } from './types.ts';
@@ -22,8 +22,6 @@ export interface SourceOptions {
   publishedAt?: string | null;
 }
 
-const CJK = /[\u3400-\u9fff]/g;
-
 export function extractBytes(source: string, bytes: Uint8Array, options: SourceOptions = {}): ExtractionResult {
   const decoded = decode(source, bytes);
   const result = extractText(source, decoded.text, options);
@@ -34,7 +32,7 @@ export function extractBytes(source: string, bytes: Uint8Array, options: SourceO
 export function extractText(source: string, raw: string, options: SourceOptions = {}): ExtractionResult {
   const parsed = parse(source, raw);
   const body = parsed.paragraphs.join('\n');
-  const cjk = body.match(CJK)?.length ?? 0;
+  const cjk = cjkCount(body);
   if (cjk < 20 || cjk < body.replace(/\s/g, '').length * 0.3) {
     throw new InputError(source, 'not Chinese text (too few Chinese characters)');
   }

@@ -95,9 +95,18 @@ function longestTitle(element: string): string | null {
 
 const isGiven = (c: string | undefined) => !!c && c >= '\u4e00' && c <= '\u9fff' && !NOT_IN_GIVEN.has(c);
 
+let surnameStart: Uint8Array | undefined;
+
 /** Possible names starting at i, longest first. */
 function nameCandidates(s: string, i: number): string[] {
   const d = dictionaries();
+  // Most positions start no surname: answered by UTF-16 unit, before any string is made for them
+  // (findPeople asks at every position of every sentence).
+  if (!surnameStart) {
+    surnameStart = new Uint8Array(0x10000);
+    for (const name of [...d.surnames, ...d.compoundSurnames]) surnameStart[name.charCodeAt(0)] = 1;
+  }
+  if (!surnameStart[s.charCodeAt(i)]) return NONE;
   const out: string[] = [];
   const single = d.surnames.has(s[i]!);
   const compound = d.compoundSurnames.has(s.slice(i, i + 2));

@@ -29,7 +29,15 @@ const DROP = 'script, style, noscript, iframe, form, button, select, input, text
 const BOILERPLATE = /nav|menu|footer|foot|share|breadcrumb|crumb|sidebar|side|related|copyright|header|banner|toolbar|login|search|links|bdshare|jiathis/i;
 const DATE_LINE = /(?:发布日期|发布时间|發佈日期|發布日期|发文日期|日期|时间|時間)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
 
-const cjkCount = (s: string) => (s.match(/[\u3400-\u9fff]/g) ?? []).length;
+/** Characters in U+3400–U+9FFF; counted in a loop, where a global match made a string of each. */
+export function cjkCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) n++;
+  }
+  return n;
+}
 
 /** Text of a subtree with a newline at every block boundary. */
 function blockText(root: AnyNode): string {
