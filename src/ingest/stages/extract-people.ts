@@ -64,10 +64,11 @@ function quoteMask(s: string): boolean[] {
   const mask = new Array<boolean>(s.length).fill(false);
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '“' || c === '《') depth++;
+    // By UTF-16 unit: s[i] would make a string of each character.
+    const c = s.charCodeAt(i);
+    if (c === 0x201c || c === 0x300a) depth++; // “ 《
     mask[i] = depth > 0;
-    if ((c === '”' || c === '》') && depth > 0) depth--;
+    if ((c === 0x201d || c === 0x300b) && depth > 0) depth--; // ” 》
   }
   return mask;
 }
@@ -164,8 +165,10 @@ function postsOf(elements: ChainElement[], ctx: OrgContext): PostMention[] {
   return posts;
 }
 
+const CLAUSE_END = new Set([...'，。；：！？,;:（('].map((c) => c.charCodeAt(0)));
+
 function clauseStartBefore(s: string, i: number, mask: boolean[]): number {
-  for (let k = i - 1; k >= 0; k--) if (!mask[k] && /[，。；：！？,;:（(]/.test(s[k]!)) return k + 1;
+  for (let k = i - 1; k >= 0; k--) if (!mask[k] && CLAUSE_END.has(s.charCodeAt(k))) return k + 1;
   return 0;
 }
 

@@ -44,6 +44,7 @@ const PINYIN = /([\u3400-\u9fff])\s*[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōó
 const CJK = '[\\u3400-\\u9fff\\u3000-\\u303f\\uff00-\\uffef“”‘’]';
 const ASCII_PUNCT: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const ASCII_PUNCT_NEAR_CJK = new RegExp(`(?<=${CJK})\\s*([,;:?!()])|([,;:?!()])\\s*(?=${CJK})`, 'g');
+const SPACE_NEAR_CJK = new RegExp(`(?<=${CJK}) +| +(?=${CJK})`, 'g');
 
 /** Text-level clean-up that keeps the script: what provenance keeps as the original. */
 export function clean(text: string): string {
@@ -52,13 +53,15 @@ export function clean(text: string): string {
   s = s.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e\uff0b\uff0d]/g, (c) =>
     String.fromCharCode(c.charCodeAt(0) - 0xfee0),
   );
-  s = s.replace(PINYIN, '$1').replace(PINYIN, '$1');
+  // The patterns below are tried at every Chinese character; most paragraphs hold nothing they
+  // could match (no bracket, no ASCII punctuation, no space), which one cheap test tells first.
+  if (/[(（]/.test(s)) s = s.replace(PINYIN, '$1').replace(PINYIN, '$1');
   s = s.replace(/[「『]/g, '“').replace(/[」』]/g, '”');
   s = s.replace(/"([^"\n]{1,60})"/g, '“$1”');
-  s = s.replace(ASCII_PUNCT_NEAR_CJK, (_m, a?: string, b?: string) => ASCII_PUNCT[(a ?? b)!]!);
+  if (/[,;:?!()]/.test(s)) s = s.replace(ASCII_PUNCT_NEAR_CJK, (_m, a?: string, b?: string) => ASCII_PUNCT[(a ?? b)!]!);
   // Spaces inside Chinese text are layout, not words.
   s = s.replace(/[\s\u3000\u00a0]+/g, ' ');
-  s = s.replace(new RegExp(`(?<=${CJK}) +| +(?=${CJK})`, 'g'), '');
+  if (s.includes(' ')) s = s.replace(SPACE_NEAR_CJK, '');
   return s.trim();
 }
 
