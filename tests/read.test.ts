@@ -69,6 +69,21 @@ describe('parse', () => {
     expect(p.paragraphs.join('')).toContain('王建平主持会议');
     expect(p.paragraphs.join('')).not.toMatch(/版权所有|首页|分享到/);
   });
+
+  // The page is read on the DOM without cheerio's selectors: these pin what the selectors meant.
+  it('drops scripts, forms and navigation, and takes the title as the selectors did', () => {
+    const body = `<div class="article"><p>${SIMPLIFIED}</p><script>var x = '脚本里的中文不算正文内容';</script><form><p>表单里的中文也不算正文内容</p></form></div>`;
+    const page = (head: string) => `<html><head><title>会议标题一_网站</title><title>标题二</title></head><body><nav><p>导航里的中文不算正文内容啊</p></nav>${head}${body}</body></html>`;
+    const p = parse('page.html', page('<h1>短</h1><div class="x title y">会议的标题在这里</div>'));
+    expect(p.paragraphs.join('')).toContain('王建平主持会议');
+    expect(p.paragraphs.join('')).not.toMatch(/脚本|表单|导航/);
+    // An h1 under four Chinese characters loses to an element of class title (a word of its class).
+    expect(p.title).toBe('会议的标题在这里');
+    expect(p.context.startsWith('会议标题一_网站标题二 ')).toBe(true);
+    // titlex is not the class title, and #Title not #title: the <title> text before its separator.
+    expect(parse('page.html', page('<div class="titlex">不是标题不是标题</div><div id="Title">不是标题不是</div>')).title).toBe('会议标题一');
+    expect(parse('page.html', page('<div id="title">编号标题标题</div>')).title).toBe('编号标题标题');
+  });
 });
 
 describe('extract', () => {
