@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { extractBytes, extractText } from '../src/ingest/pipeline.ts';
 import { InputError } from '../src/ingest/report.ts';
 import { decode } from '../src/ingest/stages/read.ts';
-import { clean, normalize } from '../src/ingest/stages/normalize.ts';
+import * as OpenCC from 'opencc-js';
+import { clean, normalize, simplify } from '../src/ingest/stages/normalize.ts';
 import { parse } from '../src/ingest/stages/parse.ts';
 
 // Written for these tests, in the genre; the names are invented.
@@ -35,6 +36,16 @@ describe('normalize', () => {
     expect(n.title).toBe('交通运输部召开干部大会');
   });
 
+  it('simplifies as the converter does, also where it skips text no rule changes', () => {
+    const converter = OpenCC.Converter({ from: 't', to: 'cn' });
+    // Simplified text, traditional text, and simplified text with characters some rule rewrites
+    // (沈 in a name, 乾 in a phrase) or a compatibility ideograph (U+F900).
+    for (const text of [SIMPLIFIED, TRADITIONAL, '副部长沈阳主持会议，乾隆年间', '\uf900', '', 'abc']) {
+      expect(simplify(text)).toBe(converter(text));
+    }
+    expect(simplify(SIMPLIFIED)).toBe(SIMPLIFIED);
+  });
+
   it('strips the pinyin garbled mirrors insert, and layout spaces', () => {
     expect(clean('工業(yè)和信息化部召開務(wù)虛會')).toBe('工業和信息化部召開務虛會');
     expect(clean('会议　以 电视电话会议（huì）形式召开')).toBe('会议以电视电话会议形式召开');
@@ -57,6 +68,21 @@ describe('parse', () => {
     expect(p).toMatchObject({ form: 'page', title: '交通运输部召开干部大会', publishedAt: '2021-03-16' });
     expect(p.paragraphs.join('')).toContain('王建平主持会议');
     expect(p.paragraphs.join('')).not.toMatch(/版权所有|首页|分享到/);
+  });
+
+  // The page is read on the DOM without cheerio's selectors: these pin what the selectors meant.
+  it('drops scripts, forms and navigation, and takes the title as the selectors did', () => {
+    const body = `<div class="article"><p>${SIMPLIFIED}</p><script>var x = '脚本里的中文不算正文内容';</script><form><p>表单里的中文也不算正文内容</p></form></div>`;
+    const page = (head: string) => `<html><head><title>会议标题一_网站</title><title>标题二</title></head><body><nav><p>导航里的中文不算正文内容啊</p></nav>${head}${body}</body></html>`;
+    const p = parse('page.html', page('<h1>短</h1><div class="x title y">会议的标题在这里</div>'));
+    expect(p.paragraphs.join('')).toContain('王建平主持会议');
+    expect(p.paragraphs.join('')).not.toMatch(/脚本|表单|导航/);
+    // An h1 under four Chinese characters loses to an element of class title (a word of its class).
+    expect(p.title).toBe('会议的标题在这里');
+    expect(p.context.startsWith('会议标题一_网站标题二 ')).toBe(true);
+    // titlex is not the class title, and #Title not #title: the <title> text before its separator.
+    expect(parse('page.html', page('<div class="titlex">不是标题不是标题</div><div id="Title">不是标题不是</div>')).title).toBe('会议标题一');
+    expect(parse('page.html', page('<div id="title">编号标题标题</div>')).title).toBe('编号标题标题');
   });
 });
 

@@ -3,7 +3,7 @@
 import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { extractFile } from './pipeline.ts';
+import { extractFileSync } from './pipeline.ts';
 import { InputError } from './report.ts';
 
 export interface ExtractRequest {
@@ -24,10 +24,10 @@ try {
   // Not Linux, or not allowed: extraction runs at the process's priority.
 }
 
-parentPort?.on('message', async ({ id, path }: ExtractRequest) => {
+parentPort?.on('message', ({ id, path }: ExtractRequest) => {
   let reply: ExtractReply;
   try {
-    reply = { id, ok: true, result: await extractFile(path) };
+    reply = { id, ok: true, result: extractFileSync(path) };
   } catch (error) {
     reply = { id, ok: false, reason: error instanceof InputError ? error.reason : String((error as Error).message), input: error instanceof InputError };
   }

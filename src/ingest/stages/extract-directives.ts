@@ -47,5 +47,7 @@ export function enumeratedItems(text: string): { ordinal: number; text: string }
 const CAMPAIGN = /“([^”]{2,30})”(主题教育|专项行动|专项整治|专题教育|学习教育|主题活动|活动|行动|工程|攻坚战)/g;
 
 export function findCampaigns(sentence: string): { name: string; start: number; end: number }[] {
+  // Asked of every sentence; a name needs its opening quote (matchAll copies the pattern per call).
+  if (!sentence.includes('“')) return [];
   return [...sentence.matchAll(CAMPAIGN)].map((m) => ({ name: m[0], start: m.index, end: m.index + m[0].length }));
 }

@@ -61,9 +61,15 @@ function dateBefore(s: string, at: number): MeetingMention['date'] {
   return found;
 }
 
+/** Every verb either pattern below needs (组织召开 holds 召开): a sentence without one names no meeting. */
+const ANY_VERB = /召开|举行|举办|开展|召集|讲授|开幕/;
+
 /** Meetings the sentence says were convened. */
 export function findMeetings(s: string): MeetingMention[] {
   const out: MeetingMention[] = [];
+  // Asked of every sentence, and matchAll copies its pattern on each call: most sentences are
+  // told apart by one test first.
+  if (!ANY_VERB.test(s)) return out;
   for (const m of s.matchAll(CONVENE)) {
     const after = m.index + m[0].length;
     const named = meetingNameAt(s.slice(after));

@@ -48,7 +48,7 @@ export function canonicalKnown(raw: string): string {
   return raw;
 }
 
-let scan: { sticky: RegExp; first: Set<string> } | undefined;
+let scan: { sticky: RegExp; first: Uint8Array } | undefined;
 
 /** Organizations named in free text, left to right, without overlaps. */
 export function findOrganizations(text: string): OrgMention[] {
@@ -58,13 +58,15 @@ export function findOrganizations(text: string): OrgMention[] {
     const d = dictionaries();
     scan = {
       sticky: new RegExp(compiled().known.source, 'y'),
-      first: new Set(['中', ...d.provinces.map((p) => p[0]!), ...d.orgNames.map((n) => n[0]!)]),
+      // By UTF-16 unit (names start with one): looking up text[i] in a Set made a string per position.
+      first: new Uint8Array(0x10000),
     };
+    for (const name of ['中', ...d.provinces, ...d.orgNames]) scan.first[name.charCodeAt(0)] = 1;
   }
   const { sticky, first } = scan;
   const out: OrgMention[] = [];
   for (let i = 0; i < text.length; ) {
-    if (!first.has(text[i]!)) {
+    if (!first[text.charCodeAt(i)]) {
       i++;
       continue;
     }

@@ -64,10 +64,11 @@ function quoteMask(s: string): boolean[] {
   const mask = new Array<boolean>(s.length).fill(false);
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '“' || c === '《') depth++;
+    // By UTF-16 unit: s[i] would make a string of each character.
+    const c = s.charCodeAt(i);
+    if (c === 0x201c || c === 0x300a) depth++; // “ 《
     mask[i] = depth > 0;
-    if ((c === '”' || c === '》') && depth > 0) depth--;
+    if ((c === 0x201d || c === 0x300b) && depth > 0) depth--; // ” 》
   }
   return mask;
 }
@@ -93,22 +94,44 @@ function longestTitle(element: string): string | null {
   return null;
 }
 
-const isGiven = (c: string | undefined) => !!c && c >= '\u4e00' && c <= '\u9fff' && !NOT_IN_GIVEN.has(c);
+// Per UTF-16 unit (findPeople asks at every position of every sentence, and s[i] would make a
+// string of each): 1 a single surname, 2 the first unit of a compound one, 4 not in a given name.
+const SURNAME = 1;
+const COMPOUND_START = 2;
+const NOT_GIVEN = 4;
+let unitKinds: Uint8Array | undefined;
+
+function kinds(): Uint8Array {
+  if (unitKinds) return unitKinds;
+  const d = dictionaries();
+  const k = new Uint8Array(0x10000);
+  for (const name of d.surnames) if (name.length === 1) k[name.charCodeAt(0)]! |= SURNAME;
+  for (const name of d.compoundSurnames) k[name.charCodeAt(0)]! |= COMPOUND_START;
+  for (const c of NOT_IN_GIVEN) k[c.charCodeAt(0)]! |= NOT_GIVEN;
+  return (unitKinds = k);
+}
+
+/** The unit at i can be part of a given name: a CJK ideograph (U+4E00–U+9FFF) not in NOT_IN_GIVEN. */
+function isGiven(s: string, i: number): boolean {
+  const c = s.charCodeAt(i); // NaN past the end
+  return c >= 0x4e00 && c <= 0x9fff && !(kinds()[c]! & NOT_GIVEN);
+}
 
 /** Possible names starting at i, longest first. */
 function nameCandidates(s: string, i: number): string[] {
-  const d = dictionaries();
+  const k = kinds()[s.charCodeAt(i)]!;
+  if (!(k & (SURNAME | COMPOUND_START))) return NONE;
   const out: string[] = [];
-  const single = d.surnames.has(s[i]!);
-  const compound = d.compoundSurnames.has(s.slice(i, i + 2));
+  const single = (k & SURNAME) !== 0;
+  const compound = (k & COMPOUND_START) !== 0 && dictionaries().compoundSurnames.has(s.slice(i, i + 2));
   if (!single && !compound) return out;
   if (compound) {
-    if (isGiven(s[i + 2]) && isGiven(s[i + 3])) out.push(s.slice(i, i + 4));
-    if (isGiven(s[i + 2])) out.push(s.slice(i, i + 3));
+    if (isGiven(s, i + 2) && isGiven(s, i + 3)) out.push(s.slice(i, i + 4));
+    if (isGiven(s, i + 2)) out.push(s.slice(i, i + 3));
   }
   if (single) {
-    if (isGiven(s[i + 1]) && isGiven(s[i + 2])) out.push(s.slice(i, i + 3));
-    if (isGiven(s[i + 1])) out.push(s.slice(i, i + 2));
+    if (isGiven(s, i + 1) && isGiven(s, i + 2)) out.push(s.slice(i, i + 3));
+    if (isGiven(s, i + 1)) out.push(s.slice(i, i + 2));
   }
   return out;
 }
@@ -155,8 +178,10 @@ function postsOf(elements: ChainElement[], ctx: OrgContext): PostMention[] {
   return posts;
 }
 
+const CLAUSE_END = new Set([...'，。；：！？,;:（('].map((c) => c.charCodeAt(0)));
+
 function clauseStartBefore(s: string, i: number, mask: boolean[]): number {
-  for (let k = i - 1; k >= 0; k--) if (!mask[k] && /[，。；：！？,;:（(]/.test(s[k]!)) return k + 1;
+  for (let k = i - 1; k >= 0; k--) if (!mask[k] && CLAUSE_END.has(s.charCodeAt(k))) return k + 1;
   return 0;
 }
 
