@@ -1,7 +1,8 @@
 // npm run bench:ingest -- --count 10000 [--keep] [--workers N] [--batch N]
 // Generates a corpus (npm run gen's generator), ingests it into a fresh embedded Neo4j with the
 // real command, and prints end-to-end bulletins/s, extraction-only bulletins/s on the same files,
-// nodes and relationships written, the CPU time per bulletin of the ingest process and of Neo4j,
+// nodes and relationships written, the CPU time per bulletin of the ingest process and of Neo4j
+// (and of Neo4j's threads by kind: JIT compiler, GC, Bolt workers, Lucene merges),
 // the ingest process's peak memory, and the graph's size on disk.
 // Floors (the scale issue): ≥ 300 bulletins/s end to end at 10,000; peak memory at 100,000 no
 // more than 1.2× that at 10,000 (run both counts and compare the printed peaks).
@@ -14,12 +15,7 @@ import { createExtractPool, defaultWorkers } from '../src/ingest/extract-pool.ts
 import { listInputs } from '../src/ingest/inputs.ts';
 import { Executor } from '../src/neo4j/executor.ts';
 import { projectRoot, startEmbedded } from '../src/neo4j/server.ts';
-
-/** CPU time (user + system) a process has used so far, from /proc (clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
+import { cpuMs, jvmThreadCpuMs } from './proc-cpu.ts';
 
 const { values } = parseArgs({
   options: { count: { type: 'string', default: '10000' }, keep: { type: 'boolean' }, workers: { type: 'string' }, batch: { type: 'string' } },
@@ -64,6 +60,7 @@ try {
   let peakKb = 0;
   let ingestCpuMs = 0;
   const neo4jCpuStart = cpuMs(neo4j.pid);
+  const neo4jThreadsStart = jvmThreadCpuMs(neo4j.pid);
   const poll = setInterval(() => {
     try {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
@@ -88,7 +85,10 @@ try {
   console.log(`written: ${n!.nodes} nodes, ${r!.rels} relationships; graph on disk ${(Number(disk) / 1024).toFixed(0)} MiB`);
   // CPU time says more than the rate on a shared machine: what a run costs whatever else runs.
   const neo4jCpu = cpuMs(neo4j.pid) - neo4jCpuStart;
+  const neo4jThreads = [...jvmThreadCpuMs(neo4j.pid)].map(([kind, ms]) => [kind, ms - (neo4jThreadsStart.get(kind) ?? 0)] as const);
   console.log(`CPU per bulletin: ingest process ${(ingestCpuMs / summary.total).toFixed(2)} ms (extraction workers included), Neo4j ${(neo4jCpu / summary.total).toFixed(2)} ms; on two idle cores that bounds the rate at ${((2 * 1000 * summary.total) / (ingestCpuMs + neo4jCpu)).toFixed(0)} bulletins/s`);
+  // Where Neo4j's CPU went: on a fresh server the JIT compiling its code is much of it.
+  console.log(`Neo4j CPU per bulletin by thread: ${neo4jThreads.sort((a, b) => b[1] - a[1]).map(([kind, ms]) => `${kind} ${(ms / summary.total).toFixed(2)} ms`).join(', ')}`);
   console.log(`peak memory of the ingest process: ${(peakKb / 1024).toFixed(0)} MiB (compare 100,000 with 10,000: floor ≤ 1.2×)`);
 } finally {
   await neo4j.stop();
