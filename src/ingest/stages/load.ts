@@ -40,11 +40,14 @@ export async function loadBatch(executor: Executor, results: ExtractionResult[])
       const same = previous.contentHash === r.bulletin.contentHash && previous.extractorVersion === r.bulletin.extractorVersion;
       return same ? 'unchanged' : 'replaced';
     });
-    for (const [i, r] of results.entries()) {
-      if (outcomes[i] === 'replaced') for (const q of removal(r.bulletin.key)) await run(q);
-    }
     const changed = results.filter((_, i) => outcomes[i] !== 'unchanged');
-    if (changed.length) for (const q of [...writeExtractions(changed, ingestedAt), ...deriveAfterWrite(changed)]) await run(q);
+    const statements = [
+      ...results.flatMap((r, i) => (outcomes[i] === 'replaced' ? removal(r.bulletin.key) : [])),
+      ...(changed.length ? [...writeExtractions(changed, ingestedAt), ...deriveAfterWrite(changed)] : []),
+    ];
+    // Sent all at once: Neo4j runs them one after another, in this order, while the driver packs
+    // and sends the next, so its worker does not wait on our side between statements.
+    await Promise.all(statements.map((q) => run(q)));
     return outcomes;
   });
 }
