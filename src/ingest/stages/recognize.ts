@@ -889,7 +889,8 @@ const PD_RULES = !process.env.NER_NO_PD_RULES;
 const PD_ADDRESS = ['主席', '总理', '老师', '先生', '小姐', '女士', '同志', '师傅', '大娘', '大爷', '大妈', '大姐', '大哥', '大嫂', '教授', '书记', '老', '某', '总'];
 const isSurnameAt = (w: string, i: number) => dictionaries().surnames.has(w[i]!) || dictionaries().compoundSurnames.has(w.slice(i, i + 2));
 
-function trimPdPerson(text: string, s: Span): void {
+/** Narrows a person span `s` of `text` to People's Daily's bounds (see above), in place. */
+export function trimPdPerson(text: string, s: Span): void {
   let w = text.slice(s.start, s.end);
   if (w.length >= 2 && (w[0] === '小' || w[0] === '老') && (isSurnameAt(w, 1) || w.length >= 4)) {
     s.start++;
