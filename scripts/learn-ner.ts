@@ -26,10 +26,14 @@
 //          written) --ship-only (step 2 only) --dry (do not write) --eval (also score the default
 //          profile in step 1) --pd=N (learn each People's Daily sentence N times, 1)
 //          --pd-frac=F (learn from that share of People's Daily's learning split, 1; for
-//          learning curves).
+//          learning curves) --save=FILE (write the model of step 1 and its vocabulary to FILE,
+//          v8-serialized, for scripts/ner-errors.ts --load=FILE) --aug=N / --aug-pd=N / --aug-clue=N
+//          (mention-replacement copies of People's Daily and CLUENER sentences, see ner-augment.ts)
+//          --aug-types=PER,ORG (PER) --synth=P (share of made-up names among replacements, 0.5).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serialize } from 'node:v8';
 import { gzipSync } from 'node:zlib';
 import {
   ENTITY_TYPES,
@@ -68,6 +72,7 @@ import {
   type Model,
   type ModelMeta,
 } from '../src/ingest/stages/recognize.ts';
+import { augmentSamples } from './ner-augment.ts';
 import { datasetsPresent, DATASETS_DIR, evaluate, formatTable, loadCorpora, scoreSpans, type Corpus, type Sample } from './eval-ner.ts';
 
 const arg = (name: string, dflt: number) => {
@@ -85,6 +90,12 @@ const SHARED_ONLY = new Set((process.argv.find((x) => x.startsWith('--shared-onl
 /** Share of feature templates left out of each learning step (all are used when recognizing). */
 const FDROP = arg('fdrop', 0);
 const DRY = process.argv.includes('--dry');
+/** Mention-replacement augmentation (scripts/ner-augment.ts): copies per profile, types replaced, share of made-up names. */
+const AUG_COPIES: Record<string, number> = { pd: arg('aug-pd', arg('aug', 0)), cluener: arg('aug-clue', arg('aug', 0)), resume: arg('aug-resume', 0) };
+const AUG_TYPES = new Set<EntityType>(
+  Object.values(AUG_COPIES).some((n) => n > 0) ? ((process.argv.find((x) => x.startsWith('--aug-types='))?.slice(12) ?? 'PER').split(',').filter(Boolean) as EntityType[]) : [],
+);
+const AUG_SYNTH = arg('synth', 0.5);
 const EVAL = process.argv.includes('--eval');
 
 const OUT_DIR = fileURLToPath(new URL('../src/ingest/dict/learned/', import.meta.url));
@@ -202,6 +213,11 @@ function train(learn: Corpus[], lexicons: Lexicons): { model: Model; gz: Buffer 
       for (let k = 0; k < times; k++) sents.push(prepare(c, s, mask, lex));
     });
     console.log(`learning from ${c.dataset} [${c.split}]: ${c.samples.length} texts, ${c.samples.reduce((n, s) => n + s.spans.length, 0)} spans`);
+  }
+  if (AUG_TYPES.size) {
+    const extra = augmentSamples(learn, { copies: (c) => AUG_COPIES[c.profile] ?? 0, types: AUG_TYPES, synth: AUG_SYNTH, seed: SEED, folds: FOLDS, foldOf });
+    for (const a of extra) sents.push(prepare(a.corpus, a.sample, mask, lexicons.folds[a.fold]!));
+    console.log(`augmented: ${extra.length} sentences with ${[...AUG_TYPES].join('/')} mentions replaced (copies ${JSON.stringify(AUG_COPIES)}, made-up names ${AUG_SYNTH})`);
   }
   // Features seen fewer than MIN_COUNT times in the learning data learn nothing: rare features (most
   // word and trigram hashes) would otherwise memorize the learning sentences.
@@ -624,6 +640,8 @@ function main(): void {
     console.log('1. measuring: learning from the learning split alone, scoring the held-out split');
     const held = learnModel(learn, { tune });
     tuned = held.tuned;
+    const save = process.argv.find((x) => x.startsWith('--save='))?.slice(7);
+    if (save) writeFileSync(save, serialize({ model: held.model, lexicon: held.lexicons.all }));
     useLearned(held);
     console.log(formatTable(evaluate(score, (c) => (EVAL ? [c.profile, 'general'] : [c.profile]))));
     useLearned(undefined);

@@ -4,11 +4,13 @@
 // prints the table, and writes per dataset profile, for each held-out sentence with an error, the
 // sentence, the gold spans missed and the spans predicted wrongly, to DIR/errors-<profile>.txt
 // (default: ner-errors in the system's temporary folder; dataset text never goes into the
-// repository). Skips with a message where ../shared/datasets is absent.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// repository). --load=FILE scores a model saved by learn-ner.ts --save=FILE instead of learning
+// one (quick, for changes to decoding). Skips with a message where ../shared/datasets is absent.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { recognize } from '../src/ingest/stages/recognize.ts';
+import { deserialize } from 'node:v8';
+import { recognize, setLexicon, setModel, type Lexicon, type Model } from '../src/ingest/stages/recognize.ts';
 import { DATASETS_DIR, datasetsPresent, evaluate, formatTable, loadCorpora } from './eval-ner.ts';
 import { learnModel, prepareNameTable, useLearned } from './learn-ner.ts';
 
@@ -21,8 +23,12 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   prepareNameTable();
   const { learn, score } = loadCorpora();
-  const held = learnModel(learn, { tune: !process.argv.includes('--no-tune') });
-  useLearned(held);
+  const load = process.argv.find((a) => a.startsWith('--load='))?.slice(7);
+  if (load) {
+    const saved = deserialize(readFileSync(load)) as { model: Model; lexicon: Lexicon };
+    setModel(saved.model);
+    setLexicon(saved.lexicon);
+  } else useLearned(learnModel(learn, { tune: !process.argv.includes('--no-tune') }));
   console.log(formatTable(evaluate(score, (c) => [c.profile])));
   for (const c of score) {
     const lines: string[] = [];

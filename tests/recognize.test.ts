@@ -24,6 +24,7 @@ import {
   tagE,
   tagM,
   tagS,
+  trimPdPerson,
   viterbi,
   type Entity,
 } from '../src/ingest/stages/recognize.ts';
@@ -75,6 +76,17 @@ describe('recognize', () => {
     const es = recognize('国务院副总理李建国出席会议并讲话。', { profile: 'pd' });
     expect(es.every((e) => e.type === 'PER' || e.type === 'ORG')).toBe(true);
     expect(of(es, 'PER')).toEqual(['李建国']);
+  });
+
+  it("narrows a person to People's Daily's bounds under that profile: no 小/老 before, no form of address after", () => {
+    const trim = (w: string) => {
+      const s = { type: 'PER' as const, start: 0, end: w.length };
+      trimPdPerson(w, s);
+      return w.slice(s.start, s.end);
+    };
+    expect(['赵主席', '李老师', '王某', '孙老', '小刘', '老周', '小钱海峰', '吴先生'].map(trim)).toEqual(['赵', '李', '王', '孙', '刘', '周', '钱海峰', '吴']);
+    // names that merely begin with 小/老 or end in such a character stay whole
+    expect(['钱海峰', '老舍', '郑国平', '赵春燕', '孙立新'].map(trim)).toEqual(['钱海峰', '老舍', '郑国平', '赵春燕', '孙立新']);
   });
 
   it('is pure: the same text gives the same entities', () => {

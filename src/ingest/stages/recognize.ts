@@ -855,7 +855,9 @@ function decode(text: string, lex: Int32Array, em: Int32Array | Float32Array | F
   const spans = spansOf(tagBuf, n);
   const known = knownPeople(lex, n);
   const out: Entity[] = [];
+  const pd = PD_RULES && PROFILES[profile] === 'pd';
   for (const s of known.length ? withKnownPeople(spans, known) : spans) {
+    if (pd && s.type === 'PER') trimPdPerson(text, s);
     if (!tr.types || tr.types.includes(s.type)) out.push({ ...s, text: text.slice(s.start, s.end) });
   }
   return out;
@@ -879,6 +881,28 @@ export function decodeEmissions(text: string, e: { lex: Int32Array; em: Int32Arr
 }
 
 type Span = { type: EntityType; start: number; end: number };
+
+// People's Daily's convention (profile 'pd' only): a person is the name alone, without 小/老 before
+// it or a form of address after it (江主席 → 江, 陈老师 → 陈, 胡老 → 胡, 老于 → 于, 王某 → 王).
+// NER_NO_PD_RULES=1 turns this off, to measure it (scripts/ner-errors.ts --load).
+const PD_RULES = !process.env.NER_NO_PD_RULES;
+const PD_ADDRESS = ['主席', '总理', '老师', '先生', '小姐', '女士', '同志', '师傅', '大娘', '大爷', '大妈', '大姐', '大哥', '大嫂', '教授', '书记', '老', '某', '总'];
+const isSurnameAt = (w: string, i: number) => dictionaries().surnames.has(w[i]!) || dictionaries().compoundSurnames.has(w.slice(i, i + 2));
+
+/** Narrows a person span `s` of `text` to People's Daily's bounds (see above), in place. */
+export function trimPdPerson(text: string, s: Span): void {
+  let w = text.slice(s.start, s.end);
+  if (w.length >= 2 && (w[0] === '小' || w[0] === '老') && (isSurnameAt(w, 1) || w.length >= 4)) {
+    s.start++;
+    w = w.slice(1);
+  }
+  for (const a of PD_ADDRESS) {
+    if (w.length > a.length && w.endsWith(a) && isSurnameAt(w, 0) && (a.length > 1 || w.length === 2)) {
+      s.end -= a.length;
+      return;
+    }
+  }
+}
 
 /** Spans of the project's known people (leaders.txt) that the vocabulary scan found. */
 function knownPeople(lex: Int32Array, n: number): Span[] {
