@@ -72,7 +72,7 @@ import {
   type Model,
   type ModelMeta,
 } from '../src/ingest/stages/recognize.ts';
-import { augmentSamples } from './ner-augment.ts';
+import { augmentSamples, rng } from './ner-augment.ts';
 import { datasetsPresent, DATASETS_DIR, evaluate, formatTable, loadCorpora, scoreSpans, type Corpus, type Sample } from './eval-ner.ts';
 
 const arg = (name: string, dflt: number) => {
@@ -111,16 +111,6 @@ interface TrainSent {
   mask?: Uint32Array;
   /** Bit per tag of the types this corpus does not annotate: the corpus's own weights learn nothing of them. */
   unknownTags: number;
-}
-
-function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
 }
 
 function prepare(c: Corpus, sample: Sample, mask: number, lex: Lexicon): TrainSent {

@@ -30,7 +30,8 @@ export interface Augmented {
   fold: number;
 }
 
-function rng(seed: number) {
+/** A seeded xorshift generator of numbers in [0, 1): the same learning run for the same seed. */
+export function rng(seed: number) {
   let s = seed >>> 0 || 1;
   return () => {
     s ^= s << 13;
