@@ -4,6 +4,7 @@
 // and finishes the job.
 import createDebug from 'debug';
 import { DatabaseUnavailableError, type Executor } from '../neo4j/executor.ts';
+import { AWAIT_FULLTEXT } from '../neo4j/fulltext.ts';
 import { createExtractPool, defaultWorkers } from './extract-pool.ts';
 import { listInputs } from './inputs.ts';
 import type { Progress } from './progress.ts';
@@ -132,6 +133,8 @@ export async function ingestPaths(executor: Executor, paths: string[], options: 
     }
     await write();
     await writing;
+    // What this ingest wrote is searchable when it returns (the full-text indexes lag commits).
+    await executor.write(AWAIT_FULLTEXT);
   } finally {
     // Nothing is left running behind a failure (the pool closes under it otherwise).
     await writing.catch(() => {});

@@ -4,7 +4,7 @@
 import { bulletinStates, migrateLegacyHeld, removeBulletin, writeExtractions } from '../../neo4j/cypher/bulletin.ts';
 import { deriveAfterRemove, deriveAfterWrite, deriveBeforeRemove, NEEDS_DERIVED, rebuildDerived } from '../../neo4j/cypher/derived.ts';
 import type { Executor } from '../../neo4j/executor.ts';
-import { fulltextStatements } from '../../neo4j/fulltext.ts';
+import { AWAIT_FULLTEXT, fulltextStatements } from '../../neo4j/fulltext.ts';
 import { schemaStatements } from '../../neo4j/schema.ts';
 import type { ExtractionResult } from '../types.ts';
 
@@ -52,16 +52,21 @@ export async function loadBatch(executor: Executor, results: ExtractionResult[])
   });
 }
 
+/** One bulletin (the API's ingestBulletin), searchable when this returns. */
 export async function loadExtraction(executor: Executor, result: ExtractionResult): Promise<LoadOutcome> {
   const [outcome] = await loadBatch(executor, [result]);
+  await executor.write(AWAIT_FULLTEXT);
   return outcome!;
 }
 
+/** Removes one bulletin (see removeBulletin); gone from search when this returns. */
 export async function deleteBulletin(executor: Executor, key: string): Promise<boolean> {
-  return executor.writeTransaction(async (run) => {
+  const deleted = await executor.writeTransaction(async (run) => {
     const [state] = await run(bulletinStates([key]));
     if (!state) return false;
     for (const q of removal(key)) await run(q);
     return true;
   });
+  if (deleted) await executor.write(AWAIT_FULLTEXT);
+  return deleted;
 }
