@@ -75,9 +75,12 @@ import {
 import { augmentSamples, rng } from './ner-augment.ts';
 import { datasetsPresent, DATASETS_DIR, evaluate, formatTable, loadCorpora, scoreSpans, type Corpus, type Sample } from './eval-ner.ts';
 
+/** The value of a `--name=value` option, if given. */
+export const textArg = (name: string): string | undefined =>
+  process.argv.find((x) => x.startsWith(`--${name}=`))?.slice(name.length + 3);
 const arg = (name: string, dflt: number) => {
-  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
-  return a ? Number(a.slice(name.length + 3)) : dflt;
+  const a = textArg(name);
+  return a !== undefined ? Number(a) : dflt;
 };
 const EPOCHS = arg('epochs', 16);
 const BITS = arg('bits', 20);
@@ -86,14 +89,14 @@ const SEED = arg('seed', 1);
 /** Learning runs (each with its own order of sentences and random draws) whose averaged weights are averaged. */
 const RUNS = arg('runs', 1);
 /** Corpora too small to be given feature weights of their own (they still have their own transitions and biases). */
-const SHARED_ONLY = new Set((process.argv.find((x) => x.startsWith('--shared-only='))?.slice(14) ?? '').split(',').filter(Boolean));
+const SHARED_ONLY = new Set((textArg('shared-only') ?? '').split(',').filter(Boolean));
 /** Share of feature templates left out of each learning step (all are used when recognizing). */
 const FDROP = arg('fdrop', 0);
 const DRY = process.argv.includes('--dry');
 /** Mention-replacement augmentation (scripts/ner-augment.ts): copies per profile, types replaced, share of made-up names. */
 const AUG_COPIES: Record<string, number> = { pd: arg('aug-pd', arg('aug', 0)), cluener: arg('aug-clue', arg('aug', 0)), resume: arg('aug-resume', 0) };
 const AUG_TYPES = new Set<EntityType>(
-  Object.values(AUG_COPIES).some((n) => n > 0) ? ((process.argv.find((x) => x.startsWith('--aug-types='))?.slice(12) ?? 'PER').split(',').filter(Boolean) as EntityType[]) : [],
+  Object.values(AUG_COPIES).some((n) => n > 0) ? ((textArg('aug-types') ?? 'PER').split(',').filter(Boolean) as EntityType[]) : [],
 );
 const AUG_SYNTH = arg('synth', 0.5);
 const EVAL = process.argv.includes('--eval');
@@ -630,7 +633,7 @@ function main(): void {
     console.log('1. measuring: learning from the learning split alone, scoring the held-out split');
     const held = learnModel(learn, { tune });
     tuned = held.tuned;
-    const save = process.argv.find((x) => x.startsWith('--save='))?.slice(7);
+    const save = textArg('save');
     if (save) writeFileSync(save, serialize({ model: held.model, lexicon: held.lexicons.all }));
     useLearned(held);
     console.log(formatTable(evaluate(score, (c) => (EVAL ? [c.profile, 'general'] : [c.profile]))));

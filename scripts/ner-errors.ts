@@ -12,18 +12,18 @@ import { join } from 'node:path';
 import { deserialize } from 'node:v8';
 import { recognize, setLexicon, setModel, type Lexicon, type Model } from '../src/ingest/stages/recognize.ts';
 import { DATASETS_DIR, datasetsPresent, evaluate, formatTable, loadCorpora } from './eval-ner.ts';
-import { learnModel, prepareNameTable, useLearned } from './learn-ner.ts';
+import { learnModel, prepareNameTable, textArg, useLearned } from './learn-ner.ts';
 
 async function main(): Promise<void> {
   if (!datasetsPresent()) {
     console.log(`ner-errors skipped: the public NER datasets are not at ${DATASETS_DIR}.`);
     return;
   }
-  const out = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? join(tmpdir(), 'ner-errors');
+  const out = textArg('out') ?? join(tmpdir(), 'ner-errors');
   mkdirSync(out, { recursive: true });
   prepareNameTable();
   const { learn, score } = loadCorpora();
-  const load = process.argv.find((a) => a.startsWith('--load='))?.slice(7);
+  const load = textArg('load');
   if (load) {
     const saved = deserialize(readFileSync(load)) as { model: Model; lexicon: Lexicon };
     setModel(saved.model);
