@@ -3,7 +3,7 @@
 // key replaces that bulletin's facts. Nothing is half-written: a batch commits or not at all.
 import { bulletinStates, migrateLegacyHeld, removeBulletin, writeExtractions } from '../../neo4j/cypher/bulletin.ts';
 import { deriveAfterRemove, deriveAfterWrite, deriveBeforeRemove, NEEDS_DERIVED, rebuildDerived } from '../../neo4j/cypher/derived.ts';
-import type { Executor } from '../../neo4j/executor.ts';
+import type { CypherQuery, Executor } from '../../neo4j/executor.ts';
 import { AWAIT_FULLTEXT, fulltextStatements } from '../../neo4j/fulltext.ts';
 import { schemaStatements } from '../../neo4j/schema.ts';
 import type { ExtractionResult } from '../types.ts';
@@ -21,6 +21,17 @@ export async function ensureSchema(executor: Executor): Promise<void> {
     const [row] = await executor.write<{ migrated: number }>(migrateLegacyHeld());
     if (!row || row.migrated === 0) break;
   }
+}
+
+type Run = (query: CypherQuery) => Promise<unknown>;
+
+/**
+ * Runs statements of one transaction in order, sent all at once: Neo4j runs them one after
+ * another while the driver packs and sends the next, so its worker does not wait on our side
+ * between statements. A failure fails the transaction, as one at a time.
+ */
+async function runAll(run: Run, statements: CypherQuery[]): Promise<void> {
+  await Promise.all(statements.map((q) => run(q)));
 }
 
 /** removeBulletin with the derived structure kept exact around it. */
@@ -45,9 +56,7 @@ export async function loadBatch(executor: Executor, results: ExtractionResult[])
       ...results.flatMap((r, i) => (outcomes[i] === 'replaced' ? removal(r.bulletin.key) : [])),
       ...(changed.length ? [...writeExtractions(changed, ingestedAt), ...deriveAfterWrite(changed)] : []),
     ];
-    // Sent all at once: Neo4j runs them one after another, in this order, while the driver packs
-    // and sends the next, so its worker does not wait on our side between statements.
-    await Promise.all(statements.map((q) => run(q)));
+    await runAll(run, statements);
     return outcomes;
   });
 }
@@ -64,7 +73,7 @@ export async function deleteBulletin(executor: Executor, key: string): Promise<b
   const deleted = await executor.writeTransaction(async (run) => {
     const [state] = await run(bulletinStates([key]));
     if (!state) return false;
-    for (const q of removal(key)) await run(q);
+    await runAll(run, removal(key));
     return true;
   });
   if (deleted) await executor.write(AWAIT_FULLTEXT);
