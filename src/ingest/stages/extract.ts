@@ -15,7 +15,7 @@ import {
 } from '../types.ts';
 import { directiveOpener, enumeratedItems, findCampaigns } from './extract-directives.ts';
 import { attendanceOf, findMeetings, formOf, isoDate, organizerOf } from './extract-meetings.ts';
-import { expandProvince, findOrganizations, parentOrganization, provinceOf, type OrgContext } from './extract-organizations.ts';
+import { cityOf, expandProvince, findOrganizations, parentOrganization, provinceOf, type OrgContext } from './extract-organizations.ts';
 import { findPeople } from './extract-people.ts';
 import { segmentSentences, type Sentence } from './segment.ts';
 
@@ -25,7 +25,7 @@ const RANK: Record<Role, number> = { chair: 3, speaker: 2, attendee: 1 };
  * Bump when a change to the extraction rules or dictionaries should re-read bulletins already in
  * the graph; an ingest then replaces their facts even though their content is unchanged.
  */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 export const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
@@ -61,6 +61,7 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
   // A party group publishes as its body: 部党组 → 部, so that 驻部纪检监察组 resolves to the body.
   if (ctx.publisher) ctx.publisher = ctx.publisher.replace(/(机关党委|党组|党委)$/, '');
   ctx.publisher ??= findOrganizations(bulletin.text)[0]?.name ?? null;
+  ctx.city = cityOf(ctx.publisher);
   const publisher = ctx.publisher;
 
   const meetings: MeetingFact[] = [];
