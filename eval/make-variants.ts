@@ -111,7 +111,7 @@ const nul = (s: string | undefined) => (s === undefined || s === '-' || s === 'n
 const KINDS = new Set(['干部大会', '党组会议', '党组扩大会', '务虚会', '座谈会', '专题党课', '报告会', '电视电话会议',
   '理论学习中心组学习会', '动员部署会', '升国旗仪式', '工作会议', '推进会',
   // Kinds first met in the blind files (052 on), written without looking at the extractor's list.
-  '集体学习', '调度会', '专题会议', '现场会', '警示教育大会', '开班式', '常务会议', '表彰大会']);
+  '集体学习', '调度会', '专题会议', '现场会', '警示教育大会', '培训班开班式', '常务会议', '表彰大会']);
 const ROLES = ['chair', 'speaker', 'attendee'];
 const DKINDS = new Set(['指出', '强调', '要求', '认为', '号召']);
 
