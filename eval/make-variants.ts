@@ -70,6 +70,8 @@ const SITES: Record<string, Site> = {
   湖南省农业农村厅: { site: '湖南省农业农村厅', source: '湖南省农业农村厅', code: '4300000024', icp: '湘ICP备10000024号', short: '省农业农村厅' },
   广西壮族自治区交通运输厅: { site: '广西壮族自治区交通运输厅', source: '广西壮族自治区交通运输厅', code: '4500000025', icp: '桂ICP备10000025号', short: '自治区交通运输厅' },
   青岛市人力资源和社会保障局: { site: '青岛市人力资源和社会保障局', source: '青岛市人力资源和社会保障局', code: '3702000026', icp: '鲁ICP备10000026号', short: '市人社局' },
+  吉林省文化和旅游厅: { site: '吉林省文化和旅游厅', source: '吉林省文化和旅游厅', code: '2200000027', icp: '吉ICP备10000027号', short: '省文化和旅游厅' },
+  海南省生态环境厅: { site: '海南省生态环境厅', source: '海南省生态环境厅', code: '4600000028', icp: '琼ICP备10000028号', short: '省生态环境厅' },
 };
 
 interface Header {
@@ -111,7 +113,9 @@ const nul = (s: string | undefined) => (s === undefined || s === '-' || s === 'n
 const KINDS = new Set(['干部大会', '党组会议', '党组扩大会', '务虚会', '座谈会', '专题党课', '报告会', '电视电话会议',
   '理论学习中心组学习会', '动员部署会', '升国旗仪式', '工作会议', '推进会',
   // Kinds first met in the blind files (052 on), written without looking at the extractor's list.
-  '集体学习', '调度会', '专题会议', '现场会', '警示教育大会', '培训班开班式', '常务会议', '表彰大会']);
+  '集体学习', '调度会', '专题会议', '现场会', '警示教育大会', '培训班开班式', '常务会议', '表彰大会',
+  // And in the second batch (073 on), written after the fixes to the first.
+  '民主生活会', '办公会议', '宣誓仪式']);
 const ROLES = ['chair', 'speaker', 'attendee'];
 const DKINDS = new Set(['指出', '强调', '要求', '认为', '号召']);
 
