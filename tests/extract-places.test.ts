@@ -81,7 +81,33 @@ describe('roles', () => {
   });
 });
 
+describe('names', () => {
+  it('reads a name the bulletin has shown to be a person\'s where it opens a sentence, and attributes its 在…时指出', () => {
+    const r = extractText(
+      'known.txt',
+      '民政部召开民主生活会\n2022年12月20日，民政部党组召开民主生活会。中央第九督导组组长陶明远到会指导。部党组书记、部长邢远舟主持会议。\n陶明远在点评时指出，这次民主生活会质量较高。',
+    );
+    expect(roles(r)).toEqual({ 陶明远: 'speaker', 邢远舟: 'chair' });
+    expect(r.directives.map((d) => [d.speaker, d.kind])).toEqual([['陶明远', '指出']]);
+  });
+
+  it('reads Mongolian and Tibetan names without a Han surname right after a title', () => {
+    const r = extractText(
+      'mn.txt',
+      '自治区民政厅召开座谈会\n2022年7月5日，内蒙古自治区民政厅召开座谈会。厅党组书记、厅长巴音孟和主持会议。厅党组成员、副厅长其其格、孙晓光，厅一级巡视员次仁多吉出席会议。',
+    );
+    expect(roles(r)).toEqual({ 巴音孟和: 'chair', 其其格: 'attendee', 孙晓光: 'attendee', 次仁多吉: 'attendee' });
+    expect(posts(r, '其其格')).toEqual(['党组成员@内蒙古自治区民政厅党组', '副厅长@内蒙古自治区民政厅']);
+  });
+});
+
 describe('meetings', () => {
+  it('reads a 宪法宣誓仪式 and the official who 监誓并讲话', () => {
+    const r = extractText('oath.txt', '科技部举行宪法宣誓仪式\n2022年12月2日，科学技术部举行宪法宣誓仪式。部党组书记、部长白启航监誓并讲话。');
+    expect(meetings(r)).toEqual([['宪法宣誓仪式', '宣誓仪式', '2022-12-02', '科学技术部']]);
+    expect(roles(r)).toEqual({ 白启航: 'speaker' });
+  });
+
   it('reads kinds with a note in parentheses and keeps the note in the name', () => {
     const a = extractText('a.txt', '商务厅召开党组（扩大）会议\n2022年2月9日，江西省商务厅党组书记、厅长邹海主持召开厅党组（扩大）会议。');
     expect(meetings(a)).toEqual([['厅党组（扩大）会议', '党组扩大会议', '2022-02-09', '江西省商务厅党组']]);

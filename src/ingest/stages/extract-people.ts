@@ -33,7 +33,7 @@ export interface PersonMention {
 }
 
 const RIGHT_MARKER =
-  /^(?:同志|、|，|。|；|：|（|\(|出席|参加|列席|主持|讲话|作|做|指出|强调|要求|表示|传达|宣读|宣布|通报|介绍|汇报|发言|到会|到场|在|对|就|代表|带领|率|一行|等|和|与|及|总书记|主席|总理|委员长|首先|结合|围绕|分别|先后|深入|领学|领读|部署|解读|讲授|致辞|主讲|提出|希望|充分|肯定|听取|重要|专题|以|为|从|向|主讲|点评|总结|逐一|书面|也|还|带头|同|讲述|回顾|应邀|深情|畅谈|谈|作为|率先|介绍|汇报|$)/;
+  /^(?:同志|、|，|。|；|：|（|\(|出席|参加|列席|主持|讲话|作|做|指出|强调|要求|表示|传达|宣读|宣布|通报|介绍|汇报|发言|到会|到场|在|对|就|代表|带领|率|一行|等|和|与|及|总书记|主席|总理|委员长|首先|结合|围绕|分别|先后|深入|领学|领读|部署|解读|讲授|致辞|主讲|提出|希望|充分|肯定|听取|重要|专题|以|为|从|向|主讲|点评|总结|逐一|书面|也|还|带头|同|讲述|回顾|应邀|深情|畅谈|谈|作为|率先|介绍|汇报|监誓|$)/;
 // Characters that end a name rather than continue it (particles, verbs, title parts). Kept short:
 // 一, 中, 志, 长, 书 and the like are common in given names (宋一鸣, 顾建中, 钱志刚, 魏长荣, 耿书平).
 const NOT_IN_GIVEN = new Set('的了是在与及等对就从以并也还又而或之其这那无不各该此每某们个名日时第负责总会议部厅局委党组副主任处司省市县区记作做'.split(''));
@@ -91,6 +91,7 @@ function splitOutsideQuotes(s: string, sep: string): string[] {
 }
 
 const NONE: string[] = [];
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 function longestTitle(element: string): string | null {
   for (const t of dictionaries().titlesEndingWith.get(element.at(-1) ?? '') ?? NONE) if (element.endsWith(t)) return t;
@@ -140,6 +141,22 @@ function nameCandidates(s: string, i: number): string[] {
 }
 
 const DOT = /[·•‧・]/;
+
+// Characters of Mongolian, Tibetan and Uyghur names written without a dot or a Han surname
+// (哈斯朝鲁, 其木格, 次仁多吉). Such a name is read only right after a title and only where every
+// character is one of these, so common words are not taken for names.
+const TRANSLITERATION = new Set(
+  '巴特尔哈斯朝鲁其木格乌兰图雅娜仁钦苏和日额敦毕力德吉布那达孟根宝音呼都楞扎拉萨塔娃阿古丽买提依艾克吾守努热合曼逊米沙帕旦次多顿珠玛央卓嘎索朗措赤洛曲泽边尼加才让丹增琼措嘉措桑杰'.split(''),
+);
+
+/** A transliterated name of three to six such characters at i, longest first. */
+function transliteratedCandidates(s: string, i: number): string[] {
+  let n = 0;
+  while (n < 6 && TRANSLITERATION.has(s[i + n] ?? '')) n++;
+  const out: string[] = [];
+  for (let k = n; k >= 3; k--) out.push(s.slice(i, i + k));
+  return out;
+}
 const isHan = (s: string, i: number) => {
   const c = s.charCodeAt(i);
   return c >= 0x4e00 && c <= 0x9fff;
@@ -276,7 +293,7 @@ function roleOf(predicate: string): Role | null {
 }
 
 /** Every person the sentence names, with the posts its title chains give them and their role. */
-export function findPeople(s: string, ctx: OrgContext): PersonMention[] {
+export function findPeople(s: string, ctx: OrgContext, known: { has(name: string): boolean } = NO_NAMES): PersonMention[] {
   const d = dictionaries();
   const mask = quoteMask(s);
   const found: (PersonMention & { listed: boolean })[] = [];
@@ -298,6 +315,9 @@ export function findPeople(s: string, ctx: OrgContext): PersonMention[] {
     if (dotted.length && (i === 0 || !isHan(s, i - 1) || /[和与及由]/.test(s[i - 1]!) || longestTitle(s.slice(Math.max(0, i - 8), i)) !== null)) {
       candidates = [...dotted, ...candidates];
     }
+    // Tried before a surname's reading: 巴音孟和主持 is 巴音孟和, not 巴音孟 and 和.
+    const afterTitle = TRANSLITERATION.has(s[i] ?? '') && longestTitle(s.slice(Math.max(0, i - 8), i)) !== null;
+    if (afterTitle) candidates = [...transliteratedCandidates(s, i), ...candidates];
     for (const name of candidates) {
       const end = i + name.length;
       const right = s.slice(end);
@@ -316,7 +336,9 @@ export function findPeople(s: string, ctx: OrgContext): PersonMention[] {
       const leader = d.leaders.has(name);
       const comrade = right.startsWith('同志');
       const leftText = s.slice(clauseStart, i);
-      let evidence = elements.length > 0 || label || listed || leader || comrade || !!titleAfter;
+      // A name the bulletin has already shown to be a person's is a person's wherever it stands
+      // (鲁振华在点评时指出 after 督导组组长鲁振华到会指导).
+      let evidence = elements.length > 0 || label || listed || leader || comrade || !!titleAfter || known.has(name);
       if (!evidence && leftText.replace(JUNK_PREFIX, '') === '' && /^(主持|出席|参加|讲话|指出|强调|传达|作)/.test(right)) {
         // A bare name opening a clause: ask the segmenter whether it reads as a person name.
         evidence = tagWords(s.slice(i, Math.min(s.length, end + 4))).some((w) => w.start === 0 && w.word === name && w.tag === 'nr');

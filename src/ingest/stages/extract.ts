@@ -136,7 +136,7 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
     for (const org of findOrganizations(text)) addOrg(org.name, ev, 0.95);
     for (const c of findCampaigns(text)) if (!campaigns.has(c.name)) campaigns.set(c.name, { name: c.name, evidence: ev });
 
-    const found = findPeople(text, ctx);
+    const found = findPeople(text, ctx, people);
     for (const f of found) {
       const p = person(f.name);
       p.confidence = Math.max(p.confidence, f.confidence);
