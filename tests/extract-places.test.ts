@@ -102,6 +102,11 @@ describe('names', () => {
 });
 
 describe('meetings', () => {
+  it('ends a range over the new year in the next year', () => {
+    const r = extractText('ny.txt', '交通运输部召开务虚会\n2021年12月30日至1月1日，交通运输部召开务虚会，总结今年工作，研究明年思路举措。');
+    expect(r.meetings.map((m) => [m.date, m.dateEnd])).toEqual([['2021-12-30', '2022-01-01']]);
+  });
+
   it('reads a 宪法宣誓仪式 and the official who 监誓并讲话', () => {
     const r = extractText('oath.txt', '科技部举行宪法宣誓仪式\n2022年12月2日，科学技术部举行宪法宣誓仪式。部党组书记、部长白启航监誓并讲话。');
     expect(meetings(r)).toEqual([['宪法宣誓仪式', '宣誓仪式', '2022-12-02', '科学技术部']]);

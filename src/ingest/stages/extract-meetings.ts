@@ -217,6 +217,8 @@ export function isoDate(
   const valid = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31;
   if (!valid(date.month, date.day)) return { date: null, dateEnd: null };
   const start = `${year}-${pad(date.month)}-${pad(date.day)}`;
-  const end = date.endDay && date.endMonth && valid(date.endMonth, date.endDay) ? `${year}-${pad(date.endMonth)}-${pad(date.endDay)}` : null;
+  // A range over the new year (12月30日至1月2日) ends in the next year.
+  const endYear = date.endMonth !== null && date.endMonth < date.month ? year + 1 : year;
+  const end = date.endDay && date.endMonth && valid(date.endMonth, date.endDay) ? `${endYear}-${pad(date.endMonth)}-${pad(date.endDay)}` : null;
   return { date: start, dateEnd: end };
 }

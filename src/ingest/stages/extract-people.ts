@@ -145,14 +145,16 @@ const DOT = /[·•‧・]/;
 // Characters of Mongolian, Tibetan and Uyghur names written without a dot or a Han surname
 // (哈斯朝鲁, 其木格, 次仁多吉). Such a name is read only right after a title and only where every
 // character is one of these, so common words are not taken for names.
-const TRANSLITERATION = new Set(
-  '巴特尔哈斯朝鲁其木格乌兰图雅娜仁钦苏和日额敦毕力德吉布那达孟根宝音呼都楞扎拉萨塔娃阿古丽买提依艾克吾守努热合曼逊米沙帕旦次多顿珠玛央卓嘎索朗措赤洛曲泽边尼加才让丹增琼措嘉措桑杰'.split(''),
-);
+// By UTF-16 unit, as the other per-position tests: asked at every position of every sentence.
+const TRANSLITERATION = new Uint8Array(0x10000);
+for (const c of '巴特尔哈斯朝鲁其木格乌兰图雅娜仁钦苏和日额敦毕力德吉布那达孟根宝音呼都楞扎拉萨塔娃阿古丽买提依艾克吾守努热合曼逊米沙帕旦次多顿珠玛央卓嘎索朗措赤洛曲泽边尼加才让丹增琼嘉桑杰') {
+  TRANSLITERATION[c.charCodeAt(0)] = 1;
+}
 
 /** A transliterated name of three to six such characters at i, longest first. */
 function transliteratedCandidates(s: string, i: number): string[] {
   let n = 0;
-  while (n < 6 && TRANSLITERATION.has(s[i + n] ?? '')) n++;
+  while (n < 6 && i + n < s.length && TRANSLITERATION[s.charCodeAt(i + n)]) n++;
   const out: string[] = [];
   for (let k = n; k >= 3; k--) out.push(s.slice(i, i + k));
   return out;
@@ -316,7 +318,8 @@ export function findPeople(s: string, ctx: OrgContext, known: { has(name: string
       candidates = [...dotted, ...candidates];
     }
     // Tried before a surname's reading: 巴音孟和主持 is 巴音孟和, not 巴音孟 and 和.
-    const afterTitle = TRANSLITERATION.has(s[i] ?? '') && longestTitle(s.slice(Math.max(0, i - 8), i)) !== null;
+    const afterTitle =
+      TRANSLITERATION[s.charCodeAt(i)] === 1 && i > 0 && d.titlesEndingWith.has(s[i - 1]!) && longestTitle(s.slice(Math.max(0, i - 8), i)) !== null;
     if (afterTitle) candidates = [...transliteratedCandidates(s, i), ...candidates];
     for (const name of candidates) {
       const end = i + name.length;
