@@ -35,6 +35,15 @@ describe('places that resolve like 省', () => {
     expect(posts(r, '谷长河')).toEqual(['组长@洛阳市纪委监委驻洛阳市交通运输局纪检监察组', '党组成员@洛阳市交通运输局党组']);
   });
 
+  it('reads 省发改委 in a title as the province\'s commission, written out in the body', () => {
+    const r = extractText(
+      'fgw.txt',
+      '省发改委召开党风廉政建设工作会议\n2022年3月4日，浙江省发展和改革委员会召开党风廉政建设工作会议。委党组书记、主任叶明远出席会议并讲话。',
+    );
+    expect(r.meetings[0]!.organizer).toBe('浙江省发展和改革委员会');
+    expect(posts(r, '叶明远')).toEqual(['党组书记@浙江省发展和改革委员会党组', '主任@浙江省发展和改革委员会']);
+  });
+
   it('puts a 副省长 at the province and a 县长 at the county written before the title', () => {
     const r = extractText(
       'gov.html',

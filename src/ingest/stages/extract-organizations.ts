@@ -132,7 +132,9 @@ export function cityOf(publisher: string | null): string | null {
  * Whether `short` is a short form of `full` (江苏省工信厅 of 江苏省工业和信息化厅, 青岛市人社局 of
  * 青岛市人力资源和社会保障局): same place, same first and last character, the rest in order.
  */
-export function abbreviates(short: string, full: string): boolean {
+export function abbreviates(short: string, whole: string): boolean {
+  // 委 is short for 委员会 (省发改委, 省卫健委).
+  const full = short.endsWith('委') && whole.endsWith('委员会') ? whole.slice(0, -2) : whole;
   if (short.length < 3 || short.length >= full.length || short.at(-1) !== full.at(-1)) return false;
   let k = 0;
   while (k < short.length && short[k] === full[k]) k++;

@@ -15,7 +15,7 @@ import {
 } from '../types.ts';
 import { directiveOpener, enumeratedItems, findCampaigns } from './extract-directives.ts';
 import { attendanceOf, findMeetings, formOf, isoDate, organizerOf } from './extract-meetings.ts';
-import { cityOf, expandProvince, findOrganizations, parentOrganization, provinceOf, type OrgContext } from './extract-organizations.ts';
+import { abbreviates, cityOf, expandProvince, findOrganizations, parentOrganization, provinceOf, type OrgContext } from './extract-organizations.ts';
 import { findPeople } from './extract-people.ts';
 import { segmentSentences, type Sentence } from './segment.ts';
 
@@ -47,8 +47,7 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
   // province resolves 省 in 省工业和信息化厅 and 驻省…纪检监察组.
   const province = provinceOf(bulletin.title, context) ?? provinceOf(bulletin.text);
   const ctx: OrgContext = { publisher: null, province };
-  ctx.publisher =
-    findOrganizations(expandProvince(bulletin.title, province))[0]?.name ?? findOrganizations(expandProvince(context, province))[0]?.name ?? null;
+  ctx.publisher = ownBody(bulletin.title, province, bulletin.text) ?? ownBody(context, province, bulletin.text);
   if (!ctx.publisher) {
     for (const s of sentences) {
       const meeting = findMeetings(s.sentence)[0];
@@ -220,6 +219,23 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
     directives,
     campaigns: [...campaigns.values()],
   };
+}
+
+/**
+ * The first body `text` names. A national body's short name right after the province (省发改委 in
+ * a title) is the province's own body, which the bulletin writes out in full somewhere (福建省发展
+ * 和改革委员会), not the national one the short name stands for alone.
+ */
+function ownBody(text: string, province: string | null, body: string): string | null {
+  const expanded = expandProvince(text, province);
+  const first = findOrganizations(expanded)[0];
+  if (!first) return null;
+  if (province && expanded.slice(0, first.start).endsWith(province)) {
+    const written = province + expanded.slice(first.start, first.end);
+    const full = findOrganizations(body).find((o) => o.name.startsWith(province) && abbreviates(written, o.name));
+    if (full) return full.name;
+  }
+  return first.name;
 }
 
 /**
