@@ -67,6 +67,15 @@ describe('chains', () => {
     expect(posts(r, '邹平')).toEqual(['关长@天津海关']);
   });
 
+  it('does not take the verb before a chain for part of its organization', () => {
+    const r = extractText(
+      'late.txt',
+      '水利部举行报告会\n2022年6月28日，水利部举行先进事迹报告会。长江水利委员会高级工程师柯文涛深情回顾了已故的原水利电力部总工程师程伯钧同志的感人事迹。',
+    );
+    expect(posts(r, '程伯钧')).toEqual(['总工程师@水利电力部']);
+    expect(roles(r)['程伯钧']).toBe('mentioned');
+  });
+
   it('names the stationed group after its host canonically, and puts its head\'s 党组成员 at the host', () => {
     const r = extractText(
       'sg.txt',

@@ -200,7 +200,8 @@ function chainBefore(s: string, clauseStart: number, end: number): { elements: C
       break;
     }
     let raw = part.slice(0, part.length - title.length);
-    if (k === 0 || !longestTitle(parts[k - 1]!)) raw = raw.replace(JUNK_PREFIX, '');
+    // No organization's name holds 了: text up to it is the clause's verb (回顾了已故的原电子工业部…).
+    if (k === 0 || !longestTitle(parts[k - 1]!)) raw = raw.replace(/^[^“”]*了/, '').replace(JUNK_PREFIX, '');
     elements.unshift({ title, raw });
   }
   return { elements, label };
