@@ -62,6 +62,16 @@ const SITES: Record<string, Site> = {
   山东省商务厅: { site: '山东省商务厅', source: '山东省商务厅', code: '3700000016', icp: '鲁ICP备10000016号', short: '省商务厅' },
   河南省自然资源厅: { site: '河南省自然资源厅', source: '河南省自然资源厅', code: '4100000017', icp: '豫ICP备10000017号', short: '省自然资源厅' },
   福建省发展和改革委员会: { site: '福建省发展和改革委员会', source: '福建省发展和改革委员会', code: '3500000018', icp: '闽ICP备10000018号', short: '省发改委' },
+  教育部: { site: '中华人民共和国教育部', source: '教育部网站', code: 'bm05000019', icp: '京ICP备05000019号', short: '教育部' },
+  农业农村部: { site: '中华人民共和国农业农村部', source: '农业农村部网站', code: 'bm21000020', icp: '京ICP备05000020号', short: '农业农村部' },
+  住房和城乡建设部: { site: '中华人民共和国住房和城乡建设部', source: '住房城乡建设部网站', code: 'bm18000021', icp: '京ICP备05000021号', short: '住房城乡建设部' },
+  海关总署: { site: '中华人民共和国海关总署', source: '海关总署网站', code: 'bm28000022', icp: '京ICP备05000022号', short: '海关总署' },
+  国家卫生健康委员会: { site: '中华人民共和国国家卫生健康委员会', source: '国家卫生健康委网站', code: 'bm24000023', icp: '京ICP备05000023号', short: '国家卫生健康委' },
+  湖南省农业农村厅: { site: '湖南省农业农村厅', source: '湖南省农业农村厅', code: '4300000024', icp: '湘ICP备10000024号', short: '省农业农村厅' },
+  广西壮族自治区交通运输厅: { site: '广西壮族自治区交通运输厅', source: '广西壮族自治区交通运输厅', code: '4500000025', icp: '桂ICP备10000025号', short: '自治区交通运输厅' },
+  青岛市人力资源和社会保障局: { site: '青岛市人力资源和社会保障局', source: '青岛市人力资源和社会保障局', code: '3702000026', icp: '鲁ICP备10000026号', short: '市人社局' },
+  吉林省文化和旅游厅: { site: '吉林省文化和旅游厅', source: '吉林省文化和旅游厅', code: '2200000027', icp: '吉ICP备10000027号', short: '省文化和旅游厅' },
+  海南省生态环境厅: { site: '海南省生态环境厅', source: '海南省生态环境厅', code: '4600000028', icp: '琼ICP备10000028号', short: '省生态环境厅' },
 };
 
 interface Header {
@@ -101,7 +111,11 @@ function parseSrc(file: string): Src {
 const nul = (s: string | undefined) => (s === undefined || s === '-' || s === 'null' || s === '' ? null : s);
 
 const KINDS = new Set(['干部大会', '党组会议', '党组扩大会', '务虚会', '座谈会', '专题党课', '报告会', '电视电话会议',
-  '理论学习中心组学习会', '动员部署会', '升国旗仪式', '工作会议', '推进会']);
+  '理论学习中心组学习会', '动员部署会', '升国旗仪式', '工作会议', '推进会',
+  // Kinds first met in the blind files (052 on), written without looking at the extractor's list.
+  '集体学习', '调度会', '专题会议', '现场会', '警示教育大会', '培训班开班式', '常务会议', '表彰大会',
+  // And in the second batch (073 on), written after the fixes to the first.
+  '民主生活会', '办公会议', '宣誓仪式']);
 const ROLES = ['chair', 'speaker', 'attendee'];
 const DKINDS = new Set(['指出', '强调', '要求', '认为', '号召']);
 

@@ -18,7 +18,8 @@ export function directiveOpener(sentence: string, speakerEnd: number | null): Di
   if (m) return { kind: m[1]!, bodyStart: m[0].length, byMeeting: true };
   if (speakerEnd === null) return null;
   const rest = sentence.slice(speakerEnd);
-  const s = rest.match(/^(?:同志)?(?:在(?:讲话|总结讲话|动员讲话|讲授党课|报告|发言)中)?(指出|强调|要求|认为|号召|提出|希望|表示)[，：:,]/);
+  // X在讲话中指出, X在工作报告中指出, X在点评时指出, X在会上强调: the frame names when, not who.
+  const s = rest.match(/^(?:同志)?(?:在(?:[^，。“”]{1,10}?(?:中|时)|会上))?(指出|强调|要求|认为|号召|提出|希望|表示)[，：:,]/);
   if (s) return { kind: s[1]!, bodyStart: speakerEnd + s[0].length, byMeeting: false };
   return null;
 }

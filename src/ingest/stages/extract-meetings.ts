@@ -2,7 +2,7 @@
 // name, the date's missing year taken from context, and form and attendance from later sentences.
 import { dictionaries } from '../dict/index.ts';
 import type { Attendance } from '../types.ts';
-import { expandProvince, findOrganizations, resolveOrganization, type OrgContext } from './extract-organizations.ts';
+import { expandCity, expandProvince, findOrganizations, resolveOrganization, type OrgContext } from './extract-organizations.ts';
 
 export interface MeetingMention {
   name: string;
@@ -19,8 +19,38 @@ const DATE = /(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日(?:(?:至|到|—|
 // 讲授 opens a 专题党课 that no 召开 announces (X以“…”为题，为…讲授专题党课).
 const CONVENE = /(?:主持)?(?:召开|举行|举办|组织召开|组织开展|开展|召集|讲授)(?:了)?/g;
 
-/** The meeting name at the start of `text`: up to the earliest meeting kind (joined by 暨). */
+// A short note in parentheses inside a name: 党组（扩大）会议, 理论学习中心组（扩大）学习会.
+const NOTE = /[（(]([^（）()，。]{1,4})[）)]/;
+
+/**
+ * The meeting name at the start of `text`, where a note in parentheses may sit inside the kind:
+ * the kind is read with the note's brackets dropped (党组扩大会议) or with the note dropped
+ * (理论学习中心组学习会), the longer kind wins, and the name keeps the note as written.
+ */
 export function meetingNameAt(text: string): { name: string; kind: string } | null {
+  const plain = nameAt(text);
+  const stop = text.search(/[，。；：,;:]/);
+  const clause = stop < 0 ? text : text.slice(0, stop);
+  const note = clause.match(NOTE);
+  if (!note) return plain;
+  let best = plain;
+  for (const drop of ['$1', '']) {
+    const named = nameAt(clause.replace(NOTE, drop));
+    if (!named || (best && named.kind.length <= best.kind.length)) continue;
+    // The name as written: the prefix that reads as the variant's name once the note is dropped.
+    for (let end = 1; end <= clause.length; end++) {
+      const prefix = clause.slice(0, end);
+      if (prefix.replace(NOTE, drop) === named.name) {
+        best = { name: prefix, kind: named.kind };
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/** The meeting name at the start of `text`: up to the earliest meeting kind (joined by 暨). */
+function nameAt(text: string): { name: string; kind: string } | null {
   const kinds = dictionaries().meetingKinds;
   const stop = text.search(/[，。；：,;:]/);
   const clause = stop < 0 ? text : text.slice(0, stop);
@@ -87,13 +117,16 @@ export function findMeetings(s: string): MeetingMention[] {
   for (const m of s.matchAll(/(?:在[^，。]{1,12}?)?(?:召开|举行|开幕|举办)/g)) {
     const before = s.slice(0, m.index);
     const clauseStart = Math.max(before.lastIndexOf('，'), before.lastIndexOf('。')) + 1;
-    const clause = before.slice(clauseStart).replace(/^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?/, '');
+    const dated = before.slice(clauseStart).replace(/^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?/, '');
+    // "某部举办的…培训班开班式在某地举行": the body before 举办的 convened it.
+    const host = dated.match(/^([^，。]{2,30}?)(?:举办|主办|组织)的/);
+    const clause = host ? dated.slice(host[0].length) : dated;
     if (!clause) continue;
     const named = meetingNameAt(clause);
     if (!named || named.name !== clause || /召开|举行/.test(clause)) continue;
     const start = m.index - clause.length;
     if (out.some((o) => o.start <= start && start < o.end)) continue;
-    out.push({ ...named, start, end: m.index, date: dateBefore(s, m.index), convenerText: '' });
+    out.push({ ...named, start, end: m.index, date: dateBefore(s, m.index), convenerText: host?.[1] ?? '' });
   }
   return out;
 }
@@ -105,15 +138,28 @@ export function findMeetings(s: string): MeetingMention[] {
 export function organizerOf(convenerText: string, ctx: OrgContext, meetingName = ''): string | null {
   const { publisher } = ctx;
   // Where and how it was held are not who held it: 在厅机关大院, 以视频形式.
-  const text = expandProvince(
-    convenerText
-      .replace(/^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?/, '')
-      .replace(/(?:在[^，。]{1,20}|以[^，。]{1,12}(?:形式|方式))$/, ''),
-    ctx.province,
+  const text = expandCity(
+    expandProvince(
+      convenerText
+        .replace(/^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?/, '')
+        .replace(/(?:在[^，。]{1,20}|以[^，。]{1,12}(?:形式|方式))$/, ''),
+      ctx.province,
+    ),
+    ctx.city,
   );
   const party = meetingName.match(/^(?:部|厅|局|委)?(党组|党委)(?!书记)/)?.[1];
   const orgs = findOrganizations(text);
   let organizer: string | null = orgs[0]?.name ?? null;
+  // A body that is itself the subject convened it (某部召开部党组理论学习中心组学习会 and 某部召开部党组
+  // 扩大会议 are the ministry's: both take in more than the party group), but a plain 党组会议 is
+  // the party group's own whoever announces it, as where a person convenes (部长X主持召开部党组会议).
+  const subject =
+    orgs.length === 1 &&
+    orgs[0]!.start === 0 &&
+    /^(?:理论学习中心组)?$/.test(text.slice(orgs[0]!.end).trim()) &&
+    !/^(?:部|厅|局|委)?(?:党组|党委)(?:会议|会)$/.test(meetingName);
+  // 某部党组理论学习中心组举行集体学习: the study group is the subject.
+  if (subject && text.slice(orgs[0]!.end).trim() === '理论学习中心组' && /(党组|党委)$/.test(organizer!)) organizer += '理论学习中心组';
   if (!organizer) {
     // "部党组书记、部长王甲主持召开" or "部党组召开": the chain's first body, or the publisher.
     const head = text.split('、')[0] ?? '';
@@ -124,7 +170,13 @@ export function organizerOf(convenerText: string, ctx: OrgContext, meetingName =
     }
     organizer ??= resolveOrganization(text, ctx) ?? publisher;
   }
-  if (party && organizer && !organizer.endsWith(party)) organizer = organizer.replace(/(党组|党委)$/, '') + party;
+  if (party && organizer && !subject && !organizer.endsWith(party)) organizer = organizer.replace(/(党组|党委)$/, '') + party;
+  // Likewise a government's meeting (省长X主持召开省政府常务会议) is that government's.
+  const government = meetingName.match(/^(?:省|市|县|区|自治区)(?:人民)?政府/)?.[0];
+  if (government && !subject) {
+    const body = expandCity(expandProvince(government, ctx.province), ctx.city);
+    if (body !== government) organizer = body;
+  }
   return organizer;
 }
 
@@ -165,6 +217,8 @@ export function isoDate(
   const valid = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31;
   if (!valid(date.month, date.day)) return { date: null, dateEnd: null };
   const start = `${year}-${pad(date.month)}-${pad(date.day)}`;
-  const end = date.endDay && date.endMonth && valid(date.endMonth, date.endDay) ? `${year}-${pad(date.endMonth)}-${pad(date.endDay)}` : null;
+  // A range over the new year (12月30日至1月2日) ends in the next year.
+  const endYear = date.endMonth !== null && date.endMonth < date.month ? year + 1 : year;
+  const end = date.endDay && date.endMonth && valid(date.endMonth, date.endDay) ? `${endYear}-${pad(date.endMonth)}-${pad(date.endDay)}` : null;
   return { date: start, dateEnd: end };
 }

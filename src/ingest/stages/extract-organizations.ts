@@ -48,6 +48,14 @@ export function canonicalKnown(raw: string): string {
   return raw;
 }
 
+/**
+ * A stationed discipline group names its host body in whatever short form the text uses
+ * (驻国家卫生健康委纪检监察组); one group is one organization, so the host is made canonical.
+ */
+export function canonicalStationed(name: string): string {
+  return name.replace(/驻(.{2,20}?)纪检监察组$/, (_, host: string) => `驻${canonicalKnown(host)}纪检监察组`);
+}
+
 let scan: { sticky: RegExp; first: Uint8Array } | undefined;
 
 /** Organizations named in free text, left to right, without overlaps. */
@@ -73,14 +81,14 @@ export function findOrganizations(text: string): OrgMention[] {
     sticky.lastIndex = i;
     const m = sticky.exec(text);
     if (m) {
-      out.push({ name: canonicalKnown(m[0]), start: i, end: i + m[0].length });
+      out.push({ name: canonicalStationed(canonicalKnown(m[0])), start: i, end: i + m[0].length });
       i += m[0].length;
     } else i++;
   }
   return out;
 }
 
-const ABBREVIATION = /^(部|厅|局|委|办|署|院|会)(?=$|党组|党委|机关|“|[\u4e00-\u9fff])/;
+const ABBREVIATION = /^(总局|部|厅|局|委|办|署|院|会)(?=$|党组|党委|机关|“|[\u4e00-\u9fff])/;
 
 /** What resolves the short forms a bulletin uses for its own publisher and province. */
 export interface OrgContext {
@@ -88,12 +96,58 @@ export interface OrgContext {
   publisher: string | null;
   /** The publisher's province (省 → 江苏省), or null for central bodies. */
   province: string | null;
+  /** The publisher's city (市 → 郑州市) where the publisher is a city's body. */
+  city?: string | null;
 }
 
-/** 省工业和信息化厅 → 江苏省工业和信息化厅; 驻省生态环境厅 → 驻四川省生态环境厅. */
+/**
+ * 省工业和信息化厅 → 江苏省工业和信息化厅; 驻省生态环境厅 → 驻四川省生态环境厅. An autonomous region
+ * calls itself 自治区 the way a province says 省 (自治区商务厅, 自治区党委).
+ */
 export function expandProvince(name: string, province: string | null): string {
   if (!province) return name;
-  return name.replace(/^省(?!委员会$)/, province).replace(/(驻|和)省(?=[\u4e00-\u9fff])/g, `$1${province}`);
+  let s = name.replace(/^省(?!委员会$)/, province).replace(/(驻|和)省(?=[\u4e00-\u9fff])/g, `$1${province}`);
+  if (province.endsWith('自治区')) s = s.replace(/^自治区/, province).replace(/(驻|和)自治区(?=[\u4e00-\u9fff])/g, `$1${province}`);
+  return s;
+}
+
+// 市 opening a body's name stands for the publisher's city (市政府, 市纪委监委驻市人社局), but not in
+// 市场监管总局, 市民, 市区, 市级, 市直, 市属, 市县.
+const CITY_REFERENCE = /^市(?![场民区级直属县内外])/;
+
+/** 市生态环境局 → 郑州市生态环境局 where the publisher is a body of 郑州市. */
+export function expandCity(name: string, city: string | null | undefined): string {
+  if (!city) return name;
+  return name.replace(CITY_REFERENCE, city).replace(/驻市(?![场民区级直属县内外])(?=[\u4e00-\u9fff])/g, `驻${city}`);
+}
+
+/** The city a local publisher belongs to (郑州市生态环境局 → 郑州市), or null. */
+export function cityOf(publisher: string | null): string | null {
+  if (!publisher) return null;
+  const m = publisher.match(/^(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?([\u4e00-\u9fff]{2,4}?市)(?!场)/);
+  return m ? m[1]! : null;
+}
+
+/**
+ * Whether `short` is a short form of `full` (江苏省工信厅 of 江苏省工业和信息化厅, 青岛市人社局 of
+ * 青岛市人力资源和社会保障局): same place, same first and last character, the rest in order.
+ */
+export function abbreviates(short: string, whole: string): boolean {
+  // 委 is short for 委员会 (省发改委, 省卫健委).
+  const full = short.endsWith('委') && whole.endsWith('委员会') ? whole.slice(0, -2) : whole;
+  if (short.length < 3 || short.length >= full.length || short.at(-1) !== full.at(-1)) return false;
+  let k = 0;
+  while (k < short.length && short[k] === full[k]) k++;
+  // Past the shared place name, the short form's own part must start like the full one's.
+  const place = short.slice(0, k).match(/^.*(?:省|市|自治区|县|区)/)?.[0].length ?? 0;
+  if (place === 0 || short.length - place < 2) return false;
+  let j = place;
+  for (const c of short.slice(place)) {
+    j = full.indexOf(c, j);
+    if (j < 0) return false;
+    j++;
+  }
+  return short[place] === full[place];
 }
 
 /** The province a bulletin's publisher belongs to: the first one its title or context names. */
@@ -116,24 +170,30 @@ export function provinceOf(...texts: string[]): string | null {
 export function resolveOrganization(raw: string, ctx: OrgContext): string | null {
   const d = dictionaries();
   const { publisher } = ctx;
-  let s = expandProvince(raw.replace(/^(?:中共|原|已故的原|已故的)/, '').trim(), ctx.province);
+  let s = expandCity(expandProvince(raw.replace(/^(?:中共|原|已故的原|已故的)/, '').trim(), ctx.province), ctx.city);
   if (!s) return null;
   if (publisher) {
     s = s.replace(/驻(部|厅|局|委)纪检监察组/, `驻${publisher}纪检监察组`);
+    // 驻市人社局纪检监察组 / 省工信厅: the publisher's short form is the publisher.
+    s = s.replace(/驻(.{3,20}?)纪检监察组$/, (all, host: string) => (abbreviates(host, publisher) ? `驻${publisher}纪检监察组` : all));
+    if (abbreviates(s, publisher)) return publisher;
     const m = s.match(ABBREVIATION);
     // 部 stands for a ministry, 委 for a commission (…委员会), 厅 and 局 for themselves.
     if (m && (publisher.endsWith(m[1]!) || (m[1] === '委' && publisher.endsWith('委员会')))) {
-      const rest = s.slice(1);
+      const rest = s.slice(m[1]!.length);
       if (rest === '' || /^(党组|党委|机关党委|机关|办公厅|“)/.test(rest) || /(领导小组|工作组|小组|委员会|党组|党委)$/.test(rest)) {
         return publisher + rest;
       }
     }
   }
+  s = canonicalStationed(s);
   const known = canonicalKnown(s);
   if (known !== s || d.orgAliases.has(s)) return known;
   const { local } = compiled();
   if (local.test(s)) return s;
-  if (d.orgSuffixes.some((suffix) => s.endsWith(suffix)) && s.length >= 3) return s;
+  // A name may end in a parenthesis of its own (中央党校（国家行政学院）): its ending is before it.
+  const core = s.replace(/（[^（）]{2,12}）$/, '');
+  if (d.orgSuffixes.some((suffix) => core.endsWith(suffix)) && core.length >= 3) return s;
   return null;
 }
 

@@ -5,7 +5,7 @@
 // right (同志, a known leader's title); the title chain before it gives the posts.
 import { dictionaries } from '../dict/index.ts';
 import type { Role } from '../types.ts';
-import { resolveOrganization, type OrgContext } from './extract-organizations.ts';
+import { expandProvince, findOrganizations, resolveOrganization, type OrgContext } from './extract-organizations.ts';
 import { tagWords } from './segment.ts';
 
 export interface PostMention {
@@ -33,14 +33,16 @@ export interface PersonMention {
 }
 
 const RIGHT_MARKER =
-  /^(?:同志|、|，|。|；|：|（|\(|出席|参加|列席|主持|讲话|作|做|指出|强调|要求|表示|传达|宣读|宣布|通报|介绍|汇报|发言|到会|到场|在|对|就|代表|带领|率|一行|等|和|与|及|总书记|主席|总理|委员长|首先|结合|围绕|分别|先后|深入|领学|领读|部署|解读|讲授|致辞|主讲|提出|希望|充分|肯定|听取|重要|专题|以|为|从|向|主讲|点评|总结|逐一|书面|也|还|带头|同|讲述|回顾|应邀|深情|畅谈|谈|作为|率先|介绍|汇报|$)/;
+  /^(?:同志|、|，|。|；|：|（|\(|出席|参加|列席|主持|讲话|作|做|指出|强调|要求|表示|传达|宣读|宣布|通报|介绍|汇报|发言|到会|到场|在|对|就|代表|带领|率|一行|等|和|与|及|总书记|主席|总理|委员长|首先|结合|围绕|分别|先后|深入|领学|领读|部署|解读|讲授|致辞|主讲|提出|希望|充分|肯定|听取|重要|专题|以|为|从|向|主讲|点评|总结|逐一|书面|也|还|带头|同|讲述|回顾|应邀|深情|畅谈|谈|作为|率先|介绍|汇报|监誓|$)/;
 // Characters that end a name rather than continue it (particles, verbs, title parts). Kept short:
 // 一, 中, 志, 长, 书 and the like are common in given names (宋一鸣, 顾建中, 钱志刚, 魏长荣, 耿书平).
 const NOT_IN_GIVEN = new Set('的了是在与及等对就从以并也还又而或之其这那无不各该此每某们个名日时第负责总会议部厅局委党组副主任处司省市县区记作做'.split(''));
 const LIST_LABEL = /(?:领导|负责同志|负责人|班子成员|主要负责同志|女儿|儿子|妻子|丈夫|父亲|母亲|家属|代表)$/;
-const JUNK_PREFIX = /^(?:[^、，]{0,12}?由|已故的|原|会议|会上|会前|由|在|请|邀请|受|经|其中|随后|最后|首先|同时|并|和|与|及|同|向|对|为|是|上午|下午|晚上|近日|日前|当天)+/;
+const JUNK_PREFIX = /^(?:[^、，]{0,12}?由|已故的|原|会议|会上|会前|由|在|请|邀请|受|经|其中|随后|最后|首先|同时|并|和|与|及|同|向|对|为|是|上午|下午|晚上|近日|日前|当天|传达(?:学习)?了?)+/;
 const STUDIED_BEFORE = /(?:学习|贯彻|传达学习|学习贯彻|领会|落实|遵循|按照|深入学习|认真学习|传达了|学习了)$/;
-const STUDIED_AFTER = /^(?:同志)?(?:的)?(?:先进事迹|事迹|重要讲话|讲话精神|重要指示|重要批示|重要论述|重要思想|新时代|关于|在[^，。]{2,30}上的(?:重要)?讲话|为核心|来信|回信|贺信)/;
+const STUDIED_AFTER = /^(?:同志)?(?:的)?(?:先进事迹|事迹|重要讲话|讲话精神|重要指示|重要批示|重要论述|重要思想|新时代|关于|在[^，。]{2,30}上的(?:重要)?讲话|为核心|来信|回信|贺信|(?:对[^，。]{1,40}?)?[作做]出的(?:重要)?(?:批示|指示))/;
+// "参加会议的有：A，B" names the attendees after the verb, not before it.
+const ATTENDEE_LIST = /(?:出席|参加|列席)(?:会议|[^，。：]{0,8}?会)?的(?:领导|同志|人员)?(?:还)?有[：:]/;
 /** Titles that follow the name of a national leader (习近平总书记), with the body they belong to. */
 const TITLE_AFTER_NAME: Record<string, string> = {
   总书记: '党中央',
@@ -51,6 +53,7 @@ const TITLE_AFTER_NAME: Record<string, string> = {
 };
 const ORG_OF_NATIONAL_TITLE: Record<string, string> = { 总书记: '党中央', 总理: '国务院', 副总理: '国务院', 国务委员: '国务院', 国家主席: '国家' };
 const PARTY_TITLE = /^(党组|党委|党工委)/;
+const party0 = (title: string) => title.match(PARTY_TITLE)?.[1];
 const MEETING_NAME_WORDS = /(?<!作)(?:报告会|宣讲会|座谈会|交流会|汇报会|发布会|通报会)/g;
 
 const ROLE_PATTERNS: [Role, RegExp][] = [
@@ -88,6 +91,7 @@ function splitOutsideQuotes(s: string, sep: string): string[] {
 }
 
 const NONE: string[] = [];
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 function longestTitle(element: string): string | null {
   for (const t of dictionaries().titlesEndingWith.get(element.at(-1) ?? '') ?? NONE) if (element.endsWith(t)) return t;
@@ -136,6 +140,47 @@ function nameCandidates(s: string, i: number): string[] {
   return out;
 }
 
+const DOT = /[·•‧・]/;
+
+// Characters of Mongolian, Tibetan and Uyghur names written without a dot or a Han surname
+// (哈斯朝鲁, 其木格, 次仁多吉). Such a name is read only right after a title and only where every
+// character is one of these, so common words are not taken for names.
+// By UTF-16 unit, as the other per-position tests: asked at every position of every sentence.
+const TRANSLITERATION = new Uint8Array(0x10000);
+for (const c of '巴特尔哈斯朝鲁其木格乌兰图雅娜仁钦苏和日额敦毕力德吉布那达孟根宝音呼都楞扎拉萨塔娃阿古丽买提依艾克吾守努热合曼逊米沙帕旦次多顿珠玛央卓嘎索朗措赤洛曲泽边尼加才让丹增琼嘉桑杰') {
+  TRANSLITERATION[c.charCodeAt(0)] = 1;
+}
+
+/** A transliterated name of three to six such characters at i, longest first. */
+function transliteratedCandidates(s: string, i: number): string[] {
+  let n = 0;
+  while (n < 6 && i + n < s.length && TRANSLITERATION[s.charCodeAt(i + n)]) n++;
+  const out: string[] = [];
+  for (let k = n; k >= 3; k--) out.push(s.slice(i, i + k));
+  return out;
+}
+const isHan = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c >= 0x4e00 && c <= 0x9fff;
+};
+
+/**
+ * Names of Uyghur, Kazakh, Mongolian … officials are transliterated with a middle dot between their
+ * parts (古丽娜尔·艾买提) and start with no surname of the dictionary: parts of two to six
+ * characters, longest first (the closing marker decides: 买买提出席 is 买买提 then 出席).
+ */
+function dottedCandidates(s: string, i: number): string[] {
+  let left = 0;
+  while (left < 7 && isHan(s, i + left)) left++;
+  if (left < 2 || left > 6 || !DOT.test(s[i + left] ?? '')) return NONE;
+  const out: string[] = [];
+  const from = i + left + 1;
+  let right = 0;
+  while (right < 6 && isHan(s, from + right)) right++;
+  for (let n = right; n >= 2; n--) out.push(s.slice(i, from + n));
+  return out;
+}
+
 interface ChainElement {
   title: string;
   raw: string;
@@ -147,17 +192,38 @@ function chainBefore(s: string, clauseStart: number, end: number): { elements: C
   const parts = splitOutsideQuotes(s.slice(clauseStart, end), '、');
   let label = false;
   for (let k = parts.length - 1; k >= 0; k--) {
-    const part = parts[k]!;
+    // A rank in parentheses after a title (副厅长（正厅级）) is not part of it.
+    const part = parts[k]!.replace(/[（(][^（）()]{1,8}[）)]$/, '');
     const title = longestTitle(part);
     if (!title) {
       if (k === parts.length - 1 && LIST_LABEL.test(part)) label = true;
       break;
     }
     let raw = part.slice(0, part.length - title.length);
-    if (k === 0 || !longestTitle(parts[k - 1]!)) raw = raw.replace(JUNK_PREFIX, '');
+    // No organization's name holds 了: text up to it is the clause's verb (回顾了已故的原电子工业部…).
+    if (k === 0 || !longestTitle(parts[k - 1]!)) raw = raw.replace(/^[^“”]*了/, '').replace(JUNK_PREFIX, '');
     elements.unshift({ title, raw });
   }
   return { elements, label };
+}
+
+// A government's head is the head of a place, never of a department or a party committee:
+// 副省长 alone is the province's, 丽水市副市长 the city's, 市委副书记、市长 the city's, not the 市委's.
+const GOVERNMENT_HEAD = /^(?:常务)?副?(省长|市长|县长|区长|州长)$/;
+const INNER_UNIT = /^(?!国家|中国|中央|全国)(?:[^省市县区州]{1,4}(?:部|厅|局|办)|[^省市县区州]{1,9}(?:(?<!公)司|处|室)|机关党委|机关纪委)$/;
+// Units every ministry or department has: named bare, they are the publisher's own.
+const PUBLISHER_UNIT = /(?:[司处室]|办公厅|机关党委|机关纪委)$/;
+
+/** The place a government head's title belongs to, from the raw text before it or the chain's body. */
+function placeOfHead(title: string, raw: string, current: string | null, ctx: OrgContext): string | null {
+  const unit = title.match(GOVERNMENT_HEAD)?.[1]?.[0];
+  if (!unit) return null;
+  const place = expandProvince(raw, ctx.province);
+  if (place.length >= 2 && place.endsWith(unit) && !/[，。、]/.test(place)) return place;
+  if (!raw && current && current.endsWith(`${unit}委`)) return current.slice(0, -1);
+  if (!raw && !current && unit === '省' && ctx.province?.endsWith('省')) return ctx.province;
+  if (!raw && !current && unit === '市' && ctx.city) return ctx.city;
+  return null;
 }
 
 function postsOf(elements: ChainElement[], ctx: OrgContext): PostMention[] {
@@ -166,10 +232,24 @@ function postsOf(elements: ChainElement[], ctx: OrgContext): PostMention[] {
   for (const { title, raw } of elements) {
     // Text that is not an organization (a place, a stray word) resolves to null: the title then
     // takes the chain's body or the publisher.
-    const org = resolveOrganization(raw, ctx);
-    const base: string | null = org ?? current ?? ORG_OF_NATIONAL_TITLE[title] ?? ctx.publisher;
+    const head = placeOfHead(title, raw, current, ctx);
+    if (head) {
+      posts.push({ title, organization: head, confidence: raw ? 0.9 : 0.8 });
+      continue;
+    }
+    let org = resolveOrganization(raw, ctx);
+    // A department named bare is a unit of a body the text has named: of the chain's body inside a
+    // chain (署党委委员、政治部主任; 省委常委、宣传部部长), else, for a division (综合处, 法规司,
+    // 办公室), of the publisher. Only short unit names the dictionary does not know, with no place.
+    if (org && org === raw && INNER_UNIT.test(raw) && findOrganizations(raw).length === 0) {
+      const host: string | null = current ?? (PUBLISHER_UNIT.test(raw) ? ctx.publisher : null);
+      if (host) org = host.replace(/(机关党委|党组|党委|党工委)$/, '') + raw;
+    }
+    // A stationed discipline group has no party group: its head's 党组成员 is the host's.
+    const inherited: string | null = current && party0(title) && /纪检监察组$/.test(current) && !org ? ctx.publisher : current;
+    const base: string | null = org ?? inherited ?? ORG_OF_NATIONAL_TITLE[title] ?? ctx.publisher;
     if (!base) continue;
-    const party = title.match(PARTY_TITLE)?.[1];
+    const party = party0(title);
     const bare = base.replace(/(机关党委|党组|党委|党工委)$/, '');
     const organization = party ? bare + party : org ?? bare;
     posts.push({ title, organization, confidence: org ? 0.95 : current ? 0.9 : 0.8 });
@@ -181,7 +261,20 @@ function postsOf(elements: ChainElement[], ctx: OrgContext): PostMention[] {
 const CLAUSE_END = new Set([...'，。；：！？,;:（('].map((c) => c.charCodeAt(0)));
 
 function clauseStartBefore(s: string, i: number, mask: boolean[]): number {
-  for (let k = i - 1; k >= 0; k--) if (!mask[k] && CLAUSE_END.has(s.charCodeAt(k))) return k + 1;
+  for (let k = i - 1; k >= 0; k--) {
+    if (mask[k]) continue;
+    // A closed parenthesis belongs to the chain (副厅长（正厅级）, 中央党校（国家行政学院）副校长):
+    // step over it; only an open one starts a clause.
+    const c = s.charCodeAt(k);
+    if (c === 0xff09 || c === 0x29) {
+      const open = Math.max(s.lastIndexOf('（', k), s.lastIndexOf('(', k));
+      if (open >= 0 && k - open <= 14 && !/[，。；]/.test(s.slice(open, k))) {
+        k = open;
+        continue;
+      }
+    }
+    if (CLAUSE_END.has(c)) return k + 1;
+  }
   return 0;
 }
 
@@ -203,10 +296,11 @@ function roleOf(predicate: string): Role | null {
 }
 
 /** Every person the sentence names, with the posts its title chains give them and their role. */
-export function findPeople(s: string, ctx: OrgContext): PersonMention[] {
+export function findPeople(s: string, ctx: OrgContext, known: { has(name: string): boolean } = NO_NAMES): PersonMention[] {
   const d = dictionaries();
   const mask = quoteMask(s);
   const found: (PersonMention & { listed: boolean })[] = [];
+  const hasDot = DOT.test(s);
   let i = 0;
   while (i < s.length) {
     if (mask[i]) {
@@ -215,10 +309,20 @@ export function findPeople(s: string, ctx: OrgContext): PersonMention[] {
     }
     let accepted: (PersonMention & { listed: boolean }) | null = null;
     // A surname that is the last character of a title (部长孙…, 主任宋…) belongs to the title.
-    const candidates = nameCandidates(s, i);
+    const surnamed = nameCandidates(s, i);
     const endsTitle =
-      candidates.length > 0 && (d.titlesEndingWith.get(s[i]!) ?? NONE).some((t) => t.length > 1 && t.length <= i + 1 && s.startsWith(t, i + 1 - t.length));
-    for (const name of endsTitle ? [] : candidates) {
+      surnamed.length > 0 && (d.titlesEndingWith.get(s[i]!) ?? NONE).some((t) => t.length > 1 && t.length <= i + 1 && s.startsWith(t, i + 1 - t.length));
+    let candidates = endsTitle ? NONE : surnamed;
+    // A dotted name starts right after a separator or a title, never inside a word.
+    const dotted = hasDot && isHan(s, i) ? dottedCandidates(s, i) : NONE;
+    if (dotted.length && (i === 0 || !isHan(s, i - 1) || /[和与及由]/.test(s[i - 1]!) || longestTitle(s.slice(Math.max(0, i - 8), i)) !== null)) {
+      candidates = [...dotted, ...candidates];
+    }
+    // Tried before a surname's reading: 巴音孟和主持 is 巴音孟和, not 巴音孟 and 和.
+    const afterTitle =
+      TRANSLITERATION[s.charCodeAt(i)] === 1 && i > 0 && d.titlesEndingWith.has(s[i - 1]!) && longestTitle(s.slice(Math.max(0, i - 8), i)) !== null;
+    if (afterTitle) candidates = [...transliteratedCandidates(s, i), ...candidates];
+    for (const name of candidates) {
       const end = i + name.length;
       const right = s.slice(end);
       // A title after the name (王甲副部长主持) is evidence too, when a marker closes it.
@@ -236,7 +340,9 @@ export function findPeople(s: string, ctx: OrgContext): PersonMention[] {
       const leader = d.leaders.has(name);
       const comrade = right.startsWith('同志');
       const leftText = s.slice(clauseStart, i);
-      let evidence = elements.length > 0 || label || listed || leader || comrade || !!titleAfter;
+      // A name the bulletin has already shown to be a person's is a person's wherever it stands
+      // (鲁振华在点评时指出 after 督导组组长鲁振华到会指导).
+      let evidence = elements.length > 0 || label || listed || leader || comrade || !!titleAfter || known.has(name);
       if (!evidence && leftText.replace(JUNK_PREFIX, '') === '' && /^(主持|出席|参加|讲话|指出|强调|传达|作)/.test(right)) {
         // A bare name opening a clause: ask the segmenter whether it reads as a person name.
         evidence = tagWords(s.slice(i, Math.min(s.length, end + 4))).some((w) => w.start === 0 && w.word === name && w.tag === 'nr');
@@ -252,7 +358,10 @@ export function findPeople(s: string, ctx: OrgContext): PersonMention[] {
       }
       const after = right.match(/^(总书记|国家主席|主席|总理|委员长)/)?.[1];
       if (after && leader) posts.push({ title: after, organization: TITLE_AFTER_NAME[after]!, confidence: 0.95 });
-      const mentionOnly = STUDIED_BEFORE.test(leftText) || STUDIED_AFTER.test(right) || (!!after && leader);
+      // The words before a chain can say its holder is quoted, not present (会议传达了委党组书记、主任X…).
+      const first = elements[0];
+      const beforeChain = first ? leftText.slice(0, Math.max(0, leftText.lastIndexOf(first.raw + first.title))) : leftText;
+      const mentionOnly = STUDIED_BEFORE.test(leftText) || STUDIED_BEFORE.test(beforeChain) || STUDIED_AFTER.test(right) || (!!after && leader);
       const confidence = leader ? 0.99 : elements.length > 0 ? 0.97 : comrade || listed || titleAfter ? 0.93 : label ? 0.9 : 0.8;
       const after2 = end + (titleAfter?.length ?? 0);
       accepted = { name, start: i, end, posts, role: null, confidence, roleConfidence: 0, mentionOnly, listed, after: after2 };
@@ -276,6 +385,16 @@ export function findPeople(s: string, ctx: OrgContext): PersonMention[] {
     if (!p.role && next && !next.mentionOnly && !/[。；的]/.test(rest)) {
       p.role = next.role;
       p.roleConfidence = 0.9;
+    }
+  }
+  const intro = s.match(ATTENDEE_LIST);
+  if (intro) {
+    const from = intro.index! + intro[0].length;
+    for (const p of found) {
+      if (p.start >= from && !p.role && !p.mentionOnly) {
+        p.role = 'attendee';
+        p.roleConfidence = 0.9;
+      }
     }
   }
   return found.map(({ listed: _listed, ...rest }) => rest);

@@ -15,7 +15,7 @@ import {
 } from '../types.ts';
 import { directiveOpener, enumeratedItems, findCampaigns } from './extract-directives.ts';
 import { attendanceOf, findMeetings, formOf, isoDate, organizerOf } from './extract-meetings.ts';
-import { expandProvince, findOrganizations, parentOrganization, provinceOf, type OrgContext } from './extract-organizations.ts';
+import { abbreviates, cityOf, expandProvince, findOrganizations, parentOrganization, provinceOf, type OrgContext } from './extract-organizations.ts';
 import { findPeople } from './extract-people.ts';
 import { segmentSentences, type Sentence } from './segment.ts';
 
@@ -25,7 +25,7 @@ const RANK: Record<Role, number> = { chair: 3, speaker: 2, attendee: 1 };
  * Bump when a change to the extraction rules or dictionaries should re-read bulletins already in
  * the graph; an ingest then replaces their facts even though their content is unchanged.
  */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 export const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
@@ -47,8 +47,7 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
   // province resolves 省 in 省工业和信息化厅 and 驻省…纪检监察组.
   const province = provinceOf(bulletin.title, context) ?? provinceOf(bulletin.text);
   const ctx: OrgContext = { publisher: null, province };
-  ctx.publisher =
-    findOrganizations(expandProvince(bulletin.title, province))[0]?.name ?? findOrganizations(expandProvince(context, province))[0]?.name ?? null;
+  ctx.publisher = ownBody(bulletin.title, province, bulletin.text) ?? ownBody(context, province, bulletin.text);
   if (!ctx.publisher) {
     for (const s of sentences) {
       const meeting = findMeetings(s.sentence)[0];
@@ -61,6 +60,7 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
   // A party group publishes as its body: 部党组 → 部, so that 驻部纪检监察组 resolves to the body.
   if (ctx.publisher) ctx.publisher = ctx.publisher.replace(/(机关党委|党组|党委)$/, '');
   ctx.publisher ??= findOrganizations(bulletin.text)[0]?.name ?? null;
+  ctx.city = cityOf(ctx.publisher);
   const publisher = ctx.publisher;
 
   const meetings: MeetingFact[] = [];
@@ -135,7 +135,7 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
     for (const org of findOrganizations(text)) addOrg(org.name, ev, 0.95);
     for (const c of findCampaigns(text)) if (!campaigns.has(c.name)) campaigns.set(c.name, { name: c.name, evidence: ev });
 
-    const found = findPeople(text, ctx);
+    const found = findPeople(text, ctx, people);
     for (const f of found) {
       const p = person(f.name);
       p.confidence = Math.max(p.confidence, f.confidence);
@@ -219,6 +219,23 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
     directives,
     campaigns: [...campaigns.values()],
   };
+}
+
+/**
+ * The first body `text` names. A national body's short name right after the province (省发改委 in
+ * a title) is the province's own body, which the bulletin writes out in full somewhere (福建省发展
+ * 和改革委员会), not the national one the short name stands for alone.
+ */
+function ownBody(text: string, province: string | null, body: string): string | null {
+  const expanded = expandProvince(text, province);
+  const first = findOrganizations(expanded)[0];
+  if (!first) return null;
+  if (province && expanded.slice(0, first.start).endsWith(province)) {
+    const written = province + expanded.slice(first.start, first.end);
+    const full = findOrganizations(body).find((o) => o.name.startsWith(province) && abbreviates(written, o.name));
+    if (full) return full.name;
+  }
+  return first.name;
 }
 
 /**
