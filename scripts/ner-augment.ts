@@ -9,6 +9,7 @@
 // learn-ner.ts), so that a sentence learned with the names of the other folds meets a replacement
 // "known" to that lexicon about as often as an original mention is. Organizations are drawn from
 // the same corpus only (each corpus bounds them its own way); people from all corpora.
+import { dictionaries } from '../src/ingest/dict/index.ts';
 import type { EntityType } from '../src/ingest/stages/recognize.ts';
 import type { Corpus, Sample, Span } from './eval-ner.ts';
 
@@ -41,12 +42,12 @@ export function rng(seed: number) {
   };
 }
 
-// Two-character surnames (a common list, written here; not from the data).
-const COMPOUND = new Set(['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '司徒', '夏侯', '长孙', '宇文', '端木', '澹台', '轩辕', '独孤', '南宫', '西门']);
 const HAN_NAME = /^[\u3400-\u9fff·•]+$/;
 const HAN = /^[\u3400-\u9fff]+$/;
 
 export function augmentSamples(learn: Corpus[], o: AugmentOptions): Augmented[] {
+  // Two-character surnames: the project's list (src/ingest/dict/surnames.txt), as extraction reads it.
+  const COMPOUND = dictionaries().compoundSurnames;
   const random = rng(o.seed * 7919 + 17);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(random() * a.length)]!;
 

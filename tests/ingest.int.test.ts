@@ -1,5 +1,5 @@
 // Loading into the real Neo4j: the seed's graph, idempotence, replacement and bad input.
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,5 +119,25 @@ describe('ingesting the seed', () => {
     expect(summary).toMatchObject({ total: 5, ingested: 1, skipped: 4, failed: 0 });
     const [b] = await db.read<{ n: number }>({ cypher: 'MATCH (b:Bulletin) RETURN count(b) AS n', params: {} });
     expect(b!.n).toBe(3);
+  });
+
+  it('warns on files of one run that share a name: one bulletin, the last listed replaces the first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bg-shared-'));
+    for (const [sub, day] of [['2019', 8], ['2020', 9]] as const) {
+      mkdirSync(join(dir, sub));
+      writeFileSync(join(dir, sub, 'index.txt'), `水利部召开党组会议\n2019年7月${day}日，水利部召开党组会议。部党组书记、部长鄂竟平主持会议。`);
+    }
+    const summary = await ingestPaths(db, [dir]);
+    expect(summary).toMatchObject({ total: 2, ingested: 2 });
+    const [first, second] = [join(dir, '2019', 'index.txt'), join(dir, '2020', 'index.txt')];
+    expect(summary.warnings.map((w) => [w.source, w.warning])).toEqual([
+      [first, expect.stringContaining(`same name as ${second}`)],
+      [second, expect.stringContaining(`same name as ${first}`)],
+    ]);
+    const rows = await db.read<{ date: string }>({
+      cypher: "MATCH (:Bulletin {key: 'index'})<-[:REPORTED_IN]-(m:Meeting) RETURN toString(m.date) AS date",
+      params: {},
+    });
+    expect(rows.map((r) => r.date)).toEqual(['2019-07-09']);
   });
 });

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedKeys } from '../src/ingest/ingest.ts';
 import { globToRegExp, listInputs } from '../src/ingest/inputs.ts';
 
 let root: string;
@@ -54,5 +55,13 @@ describe('globToRegExp', () => {
     expect(re.test('/data/a.html')).toBe(false);
     expect(globToRegExp('/d/?.txt').test('/d/ab.txt')).toBe(false);
     expect(globToRegExp('/d/*.txt').test('/d/x/a.txt')).toBe(false);
+  });
+});
+
+describe('sharedKeys', () => {
+  it('names the files of a run that would be one bulletin, and only those', () => {
+    const shared = sharedKeys(['a/index.html', 'b/index.htm', 'c/other.txt', 'd/index.gbk.txt', 'a/index.html', 'e/report.txt']);
+    expect([...shared]).toEqual([['index', ['a/index.html', 'b/index.htm', 'd/index.gbk.txt']]]);
+    expect(sharedKeys(['x/a.txt', 'x/a.txt']).size).toBe(0);
   });
 });

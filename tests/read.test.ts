@@ -86,6 +86,27 @@ describe('parse', () => {
   });
 });
 
+describe('parse: fragments', () => {
+  it('reads a fragment that opens with a heading as HTML: the heading is the title, no tag stays in the text', () => {
+    const p = parse('f.html', `<h1>交通运输部召开干部大会</h1>\n<p class="date">发布时间：2021年3月16日</p><p>${SIMPLIFIED}</p>`);
+    expect(p).toMatchObject({ form: 'fragment', title: '交通运输部召开干部大会', publishedAt: '2021-03-16', paragraphs: [SIMPLIFIED] });
+    // As before, for a fragment that opens with a paragraph, and one in a table.
+    expect(parse('f.html', `<p>${SIMPLIFIED}</p>`)).toMatchObject({ form: 'fragment', title: '', paragraphs: [SIMPLIFIED] });
+    expect(parse('f.html', `<table><tr><td>${SIMPLIFIED}</td></tr></table>`).paragraphs.join('')).toBe(SIMPLIFIED);
+  });
+
+  it('finds one meeting, not a second one in the heading, in such a fragment', () => {
+    const r = extractText('f.html', `<h2>交通运输部召开干部大会</h2><p>${SIMPLIFIED}</p>`);
+    expect(r.bulletin.title).toBe('交通运输部召开干部大会');
+    expect(r.meetings.map((m) => [m.kind, m.date])).toEqual([['干部大会', '2021-03-15']]);
+    expect(r.bulletin.text).not.toMatch(/[<>]/);
+  });
+
+  it('keeps plain text that merely starts with an angle bracket as text', () => {
+    expect(parse('t.txt', `<<交通运输部召开干部大会>>\n${SIMPLIFIED}`).form).toBe('text');
+  });
+});
+
 describe('extract', () => {
   it('reads a traditional GBK-less Big5 bulletin into simplified facts', () => {
     const r = extractBytes('trad.big5.txt', iconv.encode(`交通運輸部召開幹部大會\n${TRADITIONAL}`, 'big5'));

@@ -7,6 +7,7 @@ import { DatabaseUnavailableError, type Executor } from '../neo4j/executor.ts';
 import { AWAIT_FULLTEXT } from '../neo4j/fulltext.ts';
 import { createExtractPool, defaultWorkers } from './extract-pool.ts';
 import { listInputs } from './inputs.ts';
+import { bulletinKey } from './pipeline.ts';
 import type { Progress } from './progress.ts';
 import type { FileReport } from './report.ts';
 import { loadBatch } from './stages/load.ts';
@@ -40,9 +41,27 @@ export interface IngestSummary {
   seconds: number;
 }
 
+/**
+ * The files of one run that share a bulletin key (the file name without extension) with another
+ * file of the run, each with the others: one bulletin, which the last of them listed replaces. The
+ * map of every key is dropped on return, so memory holds only the shared ones.
+ */
+export function sharedKeys(files: readonly string[]): Map<string, string[]> {
+  const byKey = new Map<string, string>();
+  const shared = new Map<string, string[]>();
+  for (const file of files) {
+    const key = bulletinKey(file);
+    const first = byKey.get(key);
+    if (first === undefined) byKey.set(key, file);
+    else if (first !== file && !shared.get(key)?.includes(file)) shared.set(key, [...(shared.get(key) ?? [first]), file]);
+  }
+  return shared;
+}
+
 export async function ingestPaths(executor: Executor, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
   const files = await listInputs(paths);
+  const shared = sharedKeys(files);
   const workers = options.workers ?? (files.length > 8 ? defaultWorkers() : 1);
   const batchSize = options.batchSize ?? 250;
   const pool = createExtractPool(workers);
@@ -101,7 +120,11 @@ export async function ingestPaths(executor: Executor, paths: string[], options: 
     const r = item.result;
     const counts = { meetings: r.meetings.length, people: r.people.length, organizations: r.organizations.length, directives: r.directives.length };
     if (!unchanged) for (const k of Object.keys(counts) as (keyof typeof counts)[]) summary.counts[k] += counts[k];
-    const warning = r.warnings.length ? r.warnings.join('; ') : undefined;
+    const others = shared.get(r.bulletin.key)?.filter((f) => f !== item.source);
+    const warnings = others?.length
+      ? [...r.warnings, `same name as ${others.join(', ')}: one bulletin (key ${r.bulletin.key}), which the last of them listed replaces`]
+      : r.warnings;
+    const warning = warnings.length ? warnings.join('; ') : undefined;
     report({ source: item.source, status: unchanged ? 'unchanged' : 'ingested', counts, ...(warning ? { warning } : {}) });
   };
 

@@ -31,7 +31,7 @@ export const FULLTEXT_INDEXES: Record<SearchKind, { name: string; label: string;
 // Lucene in the commit held up every write behind it: a fresh 10,000-bulletin ingest ran 1.06-1.14
 // times as fast this way (paired bench:ingest runs). Search therefore sees a write a moment after
 // it commits; an ingest, and the API's single-bulletin writes, wait for the indexes before they
-// return (AWAIT_FULLTEXT). Indexes created before keep their setting (IF NOT EXISTS).
+// return (AWAIT_FULLTEXT). Indexes of an older graph are made again (STALE_FULLTEXT).
 export function fulltextStatements(): CypherQuery[] {
   // Index, label and property names are our constants; the analyzer name is a constant too.
   return Object.values(FULLTEXT_INDEXES).map(({ name, label, properties }) => ({
@@ -40,6 +40,24 @@ OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${FULLTEXT_ANALYZER}', \`fulltext
     params: {},
   }));
 }
+
+/**
+ * Our full-text indexes that were created before they were eventually consistent (a graph of an
+ * earlier version): ensureSchema drops them and creates them again, once, so that ingest into an
+ * old graph gains what a new one does.
+ */
+export const STALE_FULLTEXT: CypherQuery = {
+  cypher: `SHOW FULLTEXT INDEXES YIELD name, options
+WHERE name IN $names AND coalesce(options.indexConfig['fulltext.eventually_consistent'], false) <> true
+RETURN name`,
+  params: { names: Object.values(FULLTEXT_INDEXES).map((i) => i.name) },
+};
+
+/** Drops one of our full-text indexes, named by its kind (index names cannot be parameters). */
+export const dropFulltext = (kind: SearchKind): CypherQuery => ({ cypher: `DROP INDEX ${FULLTEXT_INDEXES[kind].name} IF EXISTS`, params: {} });
+
+/** Waits until every index is online (a new one fills in the background), up to half an hour. */
+export const AWAIT_INDEXES: CypherQuery = { cypher: 'CALL db.awaitIndexes(1800)', params: {} };
 
 /** Waits until the full-text indexes hold every committed write. */
 export const AWAIT_FULLTEXT: CypherQuery = { cypher: 'CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()', params: {} };

@@ -4,7 +4,7 @@
 import { bulletinStates, migrateLegacyHeld, removeBulletin, writeExtractions } from '../../neo4j/cypher/bulletin.ts';
 import { deriveAfterRemove, deriveAfterWrite, deriveBeforeRemove, NEEDS_DERIVED, rebuildDerived } from '../../neo4j/cypher/derived.ts';
 import type { CypherQuery, Executor } from '../../neo4j/executor.ts';
-import { AWAIT_FULLTEXT, fulltextStatements } from '../../neo4j/fulltext.ts';
+import { AWAIT_FULLTEXT, AWAIT_INDEXES, dropFulltext, FULLTEXT_INDEXES, fulltextStatements, STALE_FULLTEXT, type SearchKind } from '../../neo4j/fulltext.ts';
 import { schemaStatements } from '../../neo4j/schema.ts';
 import type { ExtractionResult } from '../types.ts';
 
@@ -12,7 +12,12 @@ export type LoadOutcome = 'created' | 'replaced' | 'unchanged';
 
 export async function ensureSchema(executor: Executor): Promise<void> {
   // Schema statements cannot share a transaction with writes; each runs on its own.
+  // Full-text indexes of an earlier version (not eventually consistent) are made again, once.
+  const stale = new Set((await executor.read<{ name: string }>(STALE_FULLTEXT)).map((r) => r.name));
+  for (const [kind, { name }] of Object.entries(FULLTEXT_INDEXES)) if (stale.has(name)) await executor.write(dropFulltext(kind as SearchKind));
   for (const statement of [...schemaStatements(), ...fulltextStatements()]) await executor.write(statement);
+  // A recreated index fills in the background; search waits for it here rather than failing.
+  if (stale.size) await executor.write(AWAIT_INDEXES);
   // A graph loaded before the derived structure (months, co-attendance) gets it once.
   const [state] = await executor.read<{ needed: boolean }>(NEEDS_DERIVED);
   if (state?.needed) for (const statement of rebuildDerived()) await executor.write(statement);

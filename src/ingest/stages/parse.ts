@@ -243,11 +243,23 @@ export function parse(source: string, text: string): ParsedInput {
     return { source, form: 'page', title, publishedAt, contextYear: yearIn(wholeText), context: `${titleText} ${wholeText.slice(0, 2000)}`, paragraphs };
   }
 
-  if (/^\s*<(div|p|span|section|article)[\s>]/i.test(text)) {
+  // A fragment: text that opens with an element and closes one (<h1>, <table>, <font> … as well as
+  // <div> and <p>). Read as plain text, its tags stayed in the text, and a heading that repeats
+  // the first sentence's 召开…会议 became a second meeting.
+  if (/^\s*<[a-z][a-z0-9]*[\s>/]/i.test(text) && /<\/[a-z][a-z0-9]*\s*>/i.test(text)) {
     const $ = cheerio.load(text);
     dropElements($.root()[0]!);
-    const paragraphs = splitParagraphs(blockText($.root()[0]!));
-    return { source, form: 'fragment', title: '', publishedAt: null, contextYear: null, context: '', paragraphs };
+    // A heading is the title: what a whole page would take (<h1>, .title …), else an <h2> or <h3>.
+    let heading: Element | undefined;
+    eachElement($.root()[0]!, (el) => {
+      if (!heading && (el.name === 'h2' || el.name === 'h3')) heading = el;
+    });
+    const title = pageTitle([...titleSources($.root()[0]!).candidates, heading ? textOf(heading) : '']);
+    let paragraphs = splitParagraphs(blockText($.root()[0]!));
+    if (title) paragraphs = paragraphs.filter((p) => p !== title);
+    const publishedAt = dateOf(paragraphs.find((p) => DATE_LINE.test(p) && cjkCount(p) <= 40)?.match(DATE_LINE) ?? null);
+    paragraphs = paragraphs.filter((p) => !DATE_LINE.test(p) || cjkCount(p) > 40);
+    return { source, form: 'fragment', title, publishedAt, contextYear: yearIn(title), context: title, paragraphs };
   }
 
   const lines = splitParagraphs(text);
