@@ -37,6 +37,9 @@ const RIGHT_MARKER =
 // Characters that end a name rather than continue it (particles, verbs, title parts). Kept short:
 // 一, 中, 志, 长, 书 and the like are common in given names (宋一鸣, 顾建中, 钱志刚, 魏长荣, 耿书平).
 const NOT_IN_GIVEN = new Set('的了是在与及等对就从以并也还又而或之其这那无不各该此每某们个名日时第负责总会议部厅局委党组副主任处司省市县区记作做'.split(''));
+// Words that open with a surname and a possible given name but never name anyone (领导班子出席,
+// 母公司): the surnames 班 and 母 are rare, the words common.
+const NOT_A_NAME = /^(?:班子|班组|班级|母亲|母公司|母校)/;
 const LIST_LABEL = /(?:领导|负责同志|负责人|班子成员|主要负责同志|女儿|儿子|妻子|丈夫|父亲|母亲|家属|代表)$/;
 const JUNK_PREFIX = /^(?:[^、，]{0,12}?由|已故的|原|会议|会上|会前|由|在|请|邀请|受|经|其中|随后|最后|首先|同时|并|和|与|及|同|向|对|为|是|上午|下午|晚上|近日|日前|当天|传达(?:学习)?了?)+/;
 const STUDIED_BEFORE = /(?:学习|贯彻|传达学习|学习贯彻|领会|落实|遵循|按照|深入学习|认真学习|传达了|学习了)$/;
@@ -323,6 +326,7 @@ export function findPeople(s: string, ctx: OrgContext, known: { has(name: string
       TRANSLITERATION[s.charCodeAt(i)] === 1 && i > 0 && d.titlesEndingWith.has(s[i - 1]!) && longestTitle(s.slice(Math.max(0, i - 8), i)) !== null;
     if (afterTitle) candidates = [...transliteratedCandidates(s, i), ...candidates];
     for (const name of candidates) {
+      if (NOT_A_NAME.test(s.slice(i, i + 3))) break;
       const end = i + name.length;
       const right = s.slice(end);
       // A title after the name (王甲副部长主持) is evidence too, when a marker closes it.
