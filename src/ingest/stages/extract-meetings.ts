@@ -146,6 +146,7 @@ export function organizerOf(convenerText: string, ctx: OrgContext, meetingName =
       ctx.province,
     ),
     ctx.city,
+    ctx.county,
   );
   const party = meetingName.match(/^(?:部|厅|局|委)?(党组|党委)(?!书记)/)?.[1];
   const orgs = findOrganizations(text);
@@ -174,7 +175,7 @@ export function organizerOf(convenerText: string, ctx: OrgContext, meetingName =
   // Likewise a government's meeting (省长X主持召开省政府常务会议) is that government's.
   const government = meetingName.match(/^(?:省|市|县|区|自治区)(?:人民)?政府/)?.[0];
   if (government && !subject) {
-    const body = expandCity(expandProvince(government, ctx.province), ctx.city);
+    const body = expandCity(expandProvince(government, ctx.province), ctx.city, ctx.county);
     if (body !== government) organizer = body;
   }
   return organizer;

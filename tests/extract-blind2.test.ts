@@ -1,0 +1,92 @@
+// Shapes met in the third blind batch (eval/labeled/079–094), each in a sentence of our own
+// (names invented): county bodies, Tibetan names, posts in parentheses after a name, 厅务会 and
+// 述职述廉会, a body's short form in the title.
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../src/ingest/pipeline.ts';
+import type { ExtractionResult } from '../src/ingest/types.ts';
+
+const roles = (r: ExtractionResult) => Object.fromEntries(r.people.map((p) => [p.name, p.participation.map((x) => x.as).join(',') || 'mentioned']));
+const posts = (r: ExtractionResult, name: string) => r.people.find((p) => p.name === name)?.posts.map((p) => `${p.title}@${p.organization}`);
+
+describe('county bodies', () => {
+  it('reads 县 as the county the source line names, for posts and for the government that meets', () => {
+    const r = extractText(
+      'county.txt',
+      '县政府召开第7次常务会议\n安平县人民政府　2024-03-02\n3月1日，县委副书记、县长贾文清主持召开县政府第7次常务会议，研究春耕备耕工作。县委常委、常务副县长邓启明，副县长班立强、母晓燕出席会议。',
+    );
+    expect(r.meetings[0]).toMatchObject({ organizer: '安平县政府', kind: '常务会议', date: '2024-03-01' });
+    expect(posts(r, '贾文清')).toEqual(['副书记@安平县委', '县长@安平县']);
+    expect(posts(r, '邓启明')).toEqual(['常委@安平县委', '常务副县长@安平县']);
+    expect(posts(r, '班立强')).toEqual(['副县长@安平县']);
+    expect(roles(r)).toEqual({ 贾文清: 'chair', 邓启明: 'attendee', 班立强: 'attendee', 母晓燕: 'attendee' });
+  });
+
+  it('does not read 领导班子 as a person named 班子', () => {
+    const r = extractText(
+      'banzi.txt',
+      '某某局召开干部大会\n2024年3月1日，国家统计局召开干部大会。局党组书记、局长柯立新出席会议并讲话。局领导班子出席会议。',
+    );
+    expect(r.people.map((p) => p.name)).toEqual(['柯立新']);
+  });
+});
+
+describe('names and posts', () => {
+  it('reads Tibetan names after a title', () => {
+    const r = extractText(
+      'xz.txt',
+      '西藏自治区商务厅召开座谈会\n2024年5月6日，西藏自治区商务厅召开座谈会。厅党组副书记、厅长旺堆次仁主持会议，副厅长白玛央宗、普琼出席会议。',
+    );
+    expect(roles(r)).toMatchObject({ 旺堆次仁: 'chair', 白玛央宗: 'attendee' });
+    expect(posts(r, '旺堆次仁')).toEqual(['党组副书记@西藏自治区商务厅党组', '厅长@西藏自治区商务厅']);
+  });
+
+  it('reads posts written in parentheses after the name', () => {
+    const r = extractText(
+      'paren.txt',
+      '郑州市生态环境局召开党组会议\n2024年1月9日，郑州市生态环境局召开党组会议。局党组书记、局长蒋一帆主持会议。卢青松同志（市纪委监委驻市生态环境局纪检监察组组长）列席会议。',
+    );
+    expect(posts(r, '卢青松')).toEqual(['组长@郑州市纪委监委驻郑州市生态环境局纪检监察组']);
+    expect(roles(r)['卢青松']).toBe('attendee');
+  });
+
+  it('does not take what is studied for part of the body whose head is named', () => {
+    const r = extractText(
+      'study.txt',
+      '郑州市生态环境局召开党组会议\n2024年6月3日，郑州市生态环境局召开党组会议，传达学习市委全会精神和市委书记龙启航同志的讲话精神。局党组书记、局长蒋一帆主持会议。',
+    );
+    expect(posts(r, '龙启航')).toEqual(['书记@郑州市委']);
+    expect(roles(r)['龙启航']).toBe('mentioned');
+  });
+
+  it('knows 总统计师, 首席预报员 and 支队长', () => {
+    const r = extractText(
+      'titles.txt',
+      '中国气象局召开会商会\n2024年7月2日，中国气象局召开汛期天气会商会。局总统计师闻一鸣，国家气象中心首席预报员柏雪晴，北京市消防救援总队特勤支队支队长黎冬参加会商。',
+    );
+    expect(r.meetings[0]).toMatchObject({ kind: '会商会' });
+    expect(posts(r, '闻一鸣')).toEqual(['总统计师@中国气象局']);
+    expect(posts(r, '柏雪晴')).toEqual(['首席预报员@国家气象中心']);
+    expect(posts(r, '黎冬')).toEqual(['支队长@北京市消防救援总队特勤支队']);
+  });
+
+  it('resolves a 委 short form in the title to the full name the text writes', () => {
+    const r = extractText(
+      'wei.txt',
+      '自治区卫生健康委召开调度会\n2024年5月21日，宁夏回族自治区卫生健康委员会召开调度会。委党组成员、副主任马晓东主持会议。',
+    );
+    expect(posts(r, '马晓东')).toEqual(['党组成员@宁夏回族自治区卫生健康委员会党组', '副主任@宁夏回族自治区卫生健康委员会']);
+  });
+});
+
+describe('meeting kinds', () => {
+  it('reads 厅务会 and the speakers of a 述职述廉会 listed with 等', () => {
+    const a = extractText('tw.txt', '省民政厅召开厅务会\n2024年5月14日，江西省民政厅召开厅务会。厅党组书记、厅长熊启明主持会议。');
+    expect(a.meetings[0]).toMatchObject({ kind: '厅务会', organizer: '江西省民政厅', date: '2024-05-14' });
+    const b = extractText(
+      'sz.txt',
+      '某厅召开述职述廉会\n2024年1月25日，贵州省交通运输厅召开述职述廉会。省公路局局长庞德明、省航务管理局局长向晓东等10名直属单位主要负责人依次述职述廉。',
+    );
+    expect(b.meetings[0]).toMatchObject({ kind: '述职述廉会' });
+    expect(roles(b)).toEqual({ 庞德明: 'speaker', 向晓东: 'speaker' });
+  });
+});
