@@ -21,6 +21,20 @@ describe('county bodies', () => {
     expect(roles(r)).toEqual({ 贾文清: 'chair', 邓启明: 'attendee', 班立强: 'attendee', 母晓燕: 'attendee' });
   });
 
+  it('reads 区 as the publisher\'s district, and the publisher\'s short form as the publisher', () => {
+    const r = extractText(
+      'district.txt',
+      '天津市河西区商务局召开党组会议\n2024年5月6日，区商务局党组书记、局长庞立军主持召开局党组会议。区委常委、副区长葛一平出席会议。',
+    );
+    expect(r.meetings[0]!.organizer).toBe('天津市河西区商务局党组');
+    expect(posts(r, '葛一平')).toEqual(['常委@天津市河西区委', '副区长@天津市河西区']);
+    const q = extractText(
+      'short.txt',
+      '青海省发展和改革委员会召开联席会议\n2024年3月20日，省发展改革委、省工业和信息化厅联合召开全省物流降本联席会议。委党组书记、主任甘立平主持会议。',
+    );
+    expect(q.meetings[0]!.organizer).toBe('青海省发展和改革委员会');
+  });
+
   it('does not read 领导班子 as a person named 班子', () => {
     const r = extractText(
       'banzi.txt',

@@ -2,7 +2,7 @@
 // name, the date's missing year taken from context, and form and attendance from later sentences.
 import { dictionaries } from '../dict/index.ts';
 import type { Attendance } from '../types.ts';
-import { expandCity, expandProvince, findOrganizations, resolveOrganization, type OrgContext } from './extract-organizations.ts';
+import { abbreviates, expandCity, expandProvince, findOrganizations, resolveOrganization, type OrgContext } from './extract-organizations.ts';
 
 export interface MeetingMention {
   name: string;
@@ -151,6 +151,8 @@ export function organizerOf(convenerText: string, ctx: OrgContext, meetingName =
   const party = meetingName.match(/^(?:部|厅|局|委)?(党组|党委)(?!书记)/)?.[1];
   const orgs = findOrganizations(text);
   let organizer: string | null = orgs[0]?.name ?? null;
+  // The publisher's short form is the publisher (省发展改革委 of 青海省发展和改革委员会).
+  if (organizer && publisher && abbreviates(organizer, publisher)) organizer = publisher;
   // A body that is itself the subject convened it (某部召开部党组理论学习中心组学习会 and 某部召开部党组
   // 扩大会议 are the ministry's: both take in more than the party group), but a plain 党组会议 is
   // the party group's own whoever announces it, as where a person convenes (部长X主持召开部党组会议).

@@ -117,8 +117,10 @@ export function expandProvince(name: string, province: string | null): string {
 // 市场监管总局, 市民, 市区, 市级, 市直, 市属, 市县.
 const CITY_REFERENCE = /^市(?![场民区级直属县内外])/;
 
-// Likewise 县 for the publisher's county (县委, 县政府, 县水务局), but not 县级, 县域, 县城, 县乡.
-const COUNTY_REFERENCE = /^县(?![级域城乡直属内外区市])/;
+// Likewise 县 (or 区) for the publisher's county or district (县委, 县政府, 区生态环境局), but not
+// 县级, 县域, 县城, 县乡, 区域.
+const COUNTY_REFERENCE = { 县: /^县(?![级域城乡直属内外区市])/, 区: /^区(?![级域内外直属县市])/ };
+const STATIONED_IN_COUNTY = { 县: /驻县(?![级域城乡直属内外区市])(?=[\u4e00-\u9fff])/g, 区: /驻区(?![级域内外直属县市])(?=[\u4e00-\u9fff])/g };
 
 /**
  * 市生态环境局 → 郑州市生态环境局 where the publisher is a body of 郑州市; 县委 → 永宁县委 where it
@@ -127,15 +129,19 @@ const COUNTY_REFERENCE = /^县(?![级域城乡直属内外区市])/;
 export function expandCity(name: string, city: string | null | undefined, county?: string | null): string {
   let s = name;
   if (city) s = s.replace(CITY_REFERENCE, city).replace(/驻市(?![场民区级直属县内外])(?=[\u4e00-\u9fff])/g, `驻${city}`);
-  if (county) s = s.replace(COUNTY_REFERENCE, county).replace(/驻县(?![级域城乡直属内外区市])(?=[\u4e00-\u9fff])/g, `驻${county}`);
+  const unit = county?.at(-1);
+  if (county && (unit === '县' || unit === '区')) s = s.replace(COUNTY_REFERENCE[unit], county).replace(STATIONED_IN_COUNTY[unit], `驻${county}`);
   return s;
 }
 
-/** The county a county body belongs to (永宁县人民政府 → 永宁县, 某市某县应急管理局 → 某县), or null. */
+/**
+ * The county or district a county body belongs to, as the publisher writes it (永宁县人民政府 →
+ * 永宁县, 重庆市渝北区生态环境局 → 重庆市渝北区), or null. An autonomous region is no district.
+ */
 export function countyOf(publisher: string | null): string | null {
   if (!publisher) return null;
-  const m = publisher.match(/^(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,4}?市)?([\u4e00-\u9fff]{2,4}?县)/);
-  return m ? m[1]! : null;
+  const m = publisher.match(/^(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,4}?市)?([\u4e00-\u9fff]{2,4}?(?:县|(?<!自治)区))/);
+  return m ? m[0] : null;
 }
 
 /** The city a local publisher belongs to (郑州市生态环境局 → 郑州市), or null. */

@@ -229,7 +229,7 @@ function placeOfHead(title: string, raw: string, current: string | null, ctx: Or
   if (!raw && current && current.endsWith(`${unit}委`)) return current.slice(0, -1);
   if (!raw && !current && unit === '省' && ctx.province?.endsWith('省')) return ctx.province;
   if (!raw && !current && unit === '市' && ctx.city) return ctx.city;
-  if (!raw && !current && unit === '县' && ctx.county) return ctx.county;
+  if (!raw && !current && (unit === '县' || unit === '区') && ctx.county?.endsWith(unit)) return ctx.county;
   return null;
 }
 
