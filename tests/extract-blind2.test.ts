@@ -103,4 +103,22 @@ describe('meeting kinds', () => {
     expect(b.meetings[0]).toMatchObject({ kind: '述职述廉会' });
     expect(roles(b)).toEqual({ 庞德明: 'speaker', 向晓东: 'speaker' });
   });
+
+  it('reads a local body\'s party group as the subject that convened', () => {
+    const r = extractText(
+      'dz.txt',
+      '吉林省卫生健康委员会党组召开民主生活会\n2024年1月24日，省卫生健康委党组召开2023年度民主生活会。委党组书记、主任邵立平主持会议。',
+    );
+    expect(r.meetings[0]!.organizer).toBe('吉林省卫生健康委员会党组');
+  });
+
+  it('takes the publisher from a title whose body the dictionary lacks, and 参会人员包括 as attendees', () => {
+    const r = extractText(
+      'wwh.txt',
+      '天津市水务委员会召开委务会\n2024年3月4日，市水务委召开委务会。委党组书记、主任詹立新主持会议。参会人员包括委领导欧阳明、于小红，委机关各处室负责同志。',
+    );
+    expect(r.meetings[0]).toMatchObject({ kind: '委务会', organizer: '天津市水务委员会' });
+    expect(posts(r, '詹立新')).toEqual(['党组书记@天津市水务委员会党组', '主任@天津市水务委员会']);
+    expect(roles(r)).toEqual({ 詹立新: 'chair', 欧阳明: 'attendee', 于小红: 'attendee' });
+  });
 });

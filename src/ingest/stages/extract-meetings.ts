@@ -153,6 +153,12 @@ export function organizerOf(convenerText: string, ctx: OrgContext, meetingName =
   let organizer: string | null = orgs[0]?.name ?? null;
   // The publisher's short form is the publisher (省发展改革委 of 青海省发展和改革委员会).
   if (organizer && publisher && abbreviates(organizer, publisher)) organizer = publisher;
+  // A local body's party group or its study group as the subject (省卫生健康委党组召开…): the
+  // pattern that found the body does not take in its 党组.
+  const tail = orgs.length === 1 && orgs[0]!.start === 0 ? text.slice(orgs[0]!.end).trim() : '';
+  if (organizer && /^(?:党组|党委)(?:理论学习中心组)?$/.test(tail) && !/(?:党组|党委)$/.test(organizer)) {
+    organizer += tail.replace(/理论学习中心组$/, '');
+  }
   // A body that is itself the subject convened it (某部召开部党组理论学习中心组学习会 and 某部召开部党组
   // 扩大会议 are the ministry's: both take in more than the party group), but a plain 党组会议 is
   // the party group's own whoever announces it, as where a person convenes (部长X主持召开部党组会议).

@@ -46,7 +46,8 @@ const STUDIED_OBJECT = /^[^“”]*(?:精神|讲话|指示|批示|论述|部署|
 const STUDIED_BEFORE = /(?:学习|贯彻|传达学习|学习贯彻|领会|落实|遵循|按照|深入学习|认真学习|传达了|学习了)$/;
 const STUDIED_AFTER = /^(?:同志)?(?:的)?(?:先进事迹|事迹|重要讲话|讲话精神|重要指示|重要批示|重要论述|重要思想|新时代|关于|在[^，。]{2,30}上的(?:重要)?讲话|为核心|来信|回信|贺信|(?:对[^，。]{1,40}?)?[作做]出的(?:重要)?(?:批示|指示))/;
 // "参加会议的有：A，B" names the attendees after the verb, not before it.
-const ATTENDEE_LIST = /(?:出席|参加|列席)(?:会议|[^，。：]{0,8}?会)?的(?:领导|同志|人员)?(?:还)?有[：:]/;
+// So do "参会人员包括…" and "出席会议的人员包括…", with or without a colon.
+const ATTENDEE_LIST = /(?:出席|参加|列席)(?:会议|[^，。：]{0,8}?会)?的(?:领导|同志|人员)?(?:还)?有[：:]|(?:参会|与会|(?:出席|参加|列席)(?:会议)?的?)人员(?:还)?包括[：:]?/;
 /** Titles that follow the name of a national leader (习近平总书记), with the body they belong to. */
 const TITLE_AFTER_NAME: Record<string, string> = {
   总书记: '党中央',

@@ -47,7 +47,7 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
   // province resolves 省 in 省工业和信息化厅 and 驻省…纪检监察组.
   const province = provinceOf(bulletin.title, context) ?? provinceOf(bulletin.text);
   const ctx: OrgContext = { publisher: null, province };
-  ctx.publisher = ownBody(bulletin.title, province, bulletin.text) ?? ownBody(context, province, bulletin.text) ?? sourceBody(context, ctx);
+  ctx.publisher = ownBody(bulletin.title, province, bulletin.text) ?? ownBody(context, province, bulletin.text) ?? sourceBody(context, ctx) ?? titleSubject(bulletin.title, ctx);
   if (!ctx.publisher) {
     for (const s of sentences) {
       const meeting = findMeetings(s.sentence)[0];
@@ -249,6 +249,19 @@ function sourceBody(context: string, ctx: OrgContext): string | null {
   const m = context.match(/^\s*(?:来源[:：]\s*)?([\u4e00-\u9fff]{4,30}?)(?:网站|网)?(?=[\s\u3000\d]|发布|$)/);
   return m ? resolveOrganization(m[1]!, ctx) : null;
 }
+
+/**
+ * The body a title opens with as the subject of 召开/举行 (天津市交通运输委员会召开委务会) where the
+ * dictionary knows no name in it: anything that ends like an organization.
+ */
+function titleSubject(title: string, ctx: OrgContext): string | null {
+  const m = title.match(/^([\u4e00-\u9fff]{4,30}?)(?:党组|党委)?(?:召开|举行|举办)/);
+  // A place written out, then a government department: not a meeting (全省…推进会召开), not a
+  // reference to the publisher's own place (市人社局) that only the publisher can resolve.
+  if (!m || !SUBJECT_BODY.test(m[1]!)) return null;
+  return resolveOrganization(m[1]!, ctx);
+}
+const SUBJECT_BODY = /^(?!全)(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|州|盟|县|区)|国家|中国)[\u4e00-\u9fff]{2,20}?(?:委员会|局|厅|署|委|办公室|政府)$/;
 
 /**
  * One name per organization within a bulletin: an unnumbered 中央指导组 is the numbered group the
