@@ -121,4 +121,12 @@ describe('meeting kinds', () => {
     expect(posts(r, '詹立新')).toEqual(['党组书记@天津市水务委员会党组', '主任@天津市水务委员会']);
     expect(roles(r)).toEqual({ 詹立新: 'chair', 欧阳明: 'attendee', 于小红: 'attendee' });
   });
+
+  it('reads the kind that overlaps another\'s end (工作会商会) and keeps 工作会议 and 座谈会议 as they were', () => {
+    const kind = (name: string) =>
+      extractText('k.txt', `西宁市应急管理局召开会议\n2024年7月1日，西宁市应急管理局召开${name}。局党组书记、局长才让多杰主持会议。`).meetings[0]?.kind;
+    expect(kind('防汛工作会商会')).toBe('会商会');
+    expect(kind('全市应急管理工作会议')).toBe('工作会议');
+    expect(kind('企业座谈会议')).toBe('座谈会');
+  });
 });

@@ -60,9 +60,21 @@ function nameAt(text: string): { name: string; kind: string } | null {
     if (c === '“' || c === '《') depth++;
     if ((c === '”' || c === '》') && depth > 0) depth--;
     if (depth > 0) continue;
-    for (const kind of kinds) {
-      if (clause.startsWith(kind, i)) {
-        const end = i + kind.length;
+    for (const found of kinds) {
+      if (clause.startsWith(found, i)) {
+        // A longer kind that overlaps this one's end is the real ending (工作会商会 is a 会商会,
+        // not a 工作会 with 商会 after it); the generic 会议 and 大会 do not count.
+        let kind = found;
+        let at = i;
+        for (let j = i + 1; j < i + found.length; j++) {
+          const over = kinds.find((k) => k.length >= 3 && clause.startsWith(k, j) && j + k.length > at + kind.length);
+          if (over) {
+            kind = over;
+            at = j;
+            break;
+          }
+        }
+        const end = at + kind.length;
         if (clause[end] === '暨') {
           const more = meetingNameAt(clause.slice(end + 1));
           if (more) return { name: clause.slice(0, end + 1) + more.name, kind: more.kind };

@@ -153,7 +153,7 @@ const DOT = /[·•‧・]/;
 // By UTF-16 unit, as the other per-position tests: asked at every position of every sentence.
 const TRANSLITERATION = new Uint8Array(0x10000);
 // Tibetan names are strings of a few dozen syllables (次仁旺堆, 格桑央宗, 普布扎西, 白玛拉姆).
-for (const c of '巴特尔哈斯朝鲁其木格乌兰图雅娜仁钦苏和日额敦毕力德吉布那达孟根宝音呼都楞扎拉萨塔娃阿古丽买提依艾克吾守努热合曼逊米沙帕旦次多顿珠玛央卓嘎索朗措赤洛曲泽边尼加才让丹增琼嘉桑杰' + '旺堆宗普西白姆贡觉群培晋美穷庆登益喜坚赞尊拥岗确') {
+for (const c of '巴特尔哈斯朝鲁其木格乌兰图雅娜仁钦苏和日额敦毕力德吉布那达孟根宝音呼都楞扎拉萨塔娃阿古丽买提依艾克吾守努热合曼逊米沙帕旦次多顿珠玛央卓嘎索朗措赤洛曲泽边尼加才让丹增琼嘉桑杰' + '旺堆宗普西白姆贡觉群培晋美穷庆登益喜坚赞尊拥岗确毛') {
   TRANSLITERATION[c.charCodeAt(0)] = 1;
 }
 
