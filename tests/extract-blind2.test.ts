@@ -129,4 +129,15 @@ describe('meeting kinds', () => {
     expect(kind('全市应急管理工作会议')).toBe('工作会议');
     expect(kind('企业座谈会议')).toBe('座谈会');
   });
+
+  it('takes a meeting\'s form from how it was held, not from how some joined or from a meeting relayed', () => {
+    const form = (body: string) => extractText('f.txt', `国家能源局召开会议\n2024年6月20日，国家能源局召开迎峰度夏工作推进会。局长万一鸣主持会议。${body}`).meetings[0]?.form;
+    expect(form('国家电网有限公司、中国华能集团有限公司负责同志以视频方式连线参加会议。')).toBeNull();
+    expect(form('会议传达了全国安全生产电视电话会议精神。')).toBeNull();
+    expect(form('会议采取视频形式召开。')).toBe('视频会议');
+    expect(form('会议以“主会场+视频分会场”方式召开。')).toBe('视频会议');
+    const named = (name: string) => extractText('n.txt', `国家能源局召开会议\n2024年6月20日，国家能源局召开${name}。局长万一鸣主持会议。`).meetings[0]?.form;
+    expect(named('迎峰度夏工作视频调度会')).toBe('视频会议');
+    expect(named('短视频行业座谈会')).toBeNull();
+  });
 });

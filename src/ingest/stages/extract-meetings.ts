@@ -213,10 +213,30 @@ export function attendanceOf(text: string): Attendance {
 }
 
 export function formOf(text: string): string | null {
-  const m = text.match(/以(电视电话会议|视频会议|视频连线|网络视频会议|视频|线上线下相结合|现场)(?:的)?(?:形式|方式)/);
-  if (m) return m[1] === '视频' ? '视频会议' : m[1]!;
-  if (/电视电话会议/.test(text)) return '电视电话会议';
-  if (/视频会议/.test(text)) return '视频会议';
+  for (const m of text.matchAll(/以(电视电话会议|视频会议|视频连线|网络视频会议|视频|线上线下相结合|现场)(?:的)?(?:形式|方式)/g)) {
+    // "X以视频方式参加会议" is how some took part, not how the meeting was held.
+    if (/^(?:连线)?(?:参加|出席|列席|参会|接入|参与)/.test(text.slice(m.index + m[0].length))) continue;
+    return m[1] === '视频' ? '视频会议' : m[1]!;
+  }
+  // 采取视频形式, 以“主会场+视频分会场”方式 (a 线上+线下 meeting states no form).
+  for (const m of text.matchAll(/(?:以|采取|采用|通过)“?([^，。；“”]{0,12}?)”?(?:的)?(?:形式|方式)/g)) {
+    if (/^(?:连线)?(?:参加|出席|列席|参会|接入|参与)/.test(text.slice(m.index + m[0].length))) continue;
+    if (/电视电话/.test(m[1]!)) return '电视电话会议';
+    if (/视频/.test(m[1]!)) return '视频会议';
+  }
+  // Another meeting whose spirit is relayed (传达了全国安全生产电视电话会议精神) is not this one's form.
+  for (const m of text.matchAll(/电视电话会议|视频会议/g)) {
+    if (/^(?:精神|上的|部署|要求)/.test(text.slice(m.index + m[0].length))) continue;
+    return m[0] === '视频会议' ? '视频会议' : '电视电话会议';
+  }
+  return null;
+}
+
+/** The form a meeting's own name states (全区…视频调度会, …电视电话会议), or null. */
+export function formOfName(name: string): string | null {
+  if (/电视电话会议?$/.test(name)) return '电视电话会议';
+  // 视频调度会, 视频会商会, 视频会议; not a meeting about video (短视频行业座谈会).
+  if (/(?<!短|网络)视频[\u4e00-\u9fff]{0,4}会议?$/.test(name)) return '视频会议';
   return null;
 }
 

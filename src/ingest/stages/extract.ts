@@ -14,7 +14,7 @@ import {
   type Role,
 } from '../types.ts';
 import { directiveOpener, enumeratedItems, findCampaigns } from './extract-directives.ts';
-import { attendanceOf, findMeetings, formOf, isoDate, organizerOf } from './extract-meetings.ts';
+import { attendanceOf, findMeetings, formOf, formOfName, isoDate, organizerOf } from './extract-meetings.ts';
 import { abbreviates, cityOf, countyOf, expandProvince, findOrganizations, parentOrganization, provinceOf, resolveOrganization, type OrgContext } from './extract-organizations.ts';
 import { findPeople } from './extract-people.ts';
 import { segmentSentences, type Sentence } from './segment.ts';
@@ -203,7 +203,7 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
     const next = meetings[k + 1];
     const to = next ? meetingSentence.get(next.key)! : sentences.length;
     const span = sentences.slice(from, Math.max(to, from + 1)).map((s) => s.sentence).join('');
-    m.form = formOf(m.name) ?? formOf(span);
+    m.form = formOfName(m.name) ?? formOf(span);
     m.attendance = attendanceOf(span);
   });
 
