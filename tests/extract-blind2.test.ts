@@ -140,4 +140,24 @@ describe('meeting kinds', () => {
     expect(named('迎峰度夏工作视频调度会')).toBe('视频会议');
     expect(named('短视频行业座谈会')).toBeNull();
   });
+
+  it('keeps the deceased apart, with their former posts, and reads 已故, 以及 and 中心组成员 around a chain', () => {
+    const r = extractText(
+      'd.txt',
+      '国家林业和草原局举行先进事迹报告会\n2024年3月12日，国家林业和草原局举行蓝守山同志先进事迹报告会。蓝守山同志生前系原林业部副总工程师，主持完成多项重大科研项目。东北林业大学已故教授柯远舟的学生、以及中国绿色时报记者鲁晓雯作报告。局党组理论学习中心组成员关立新、邵文彬参加报告会。',
+    );
+    expect(roles(r)['蓝守山']).toBe('mentioned');
+    expect(posts(r, '蓝守山')).toEqual(['副总工程师@林业部']);
+    expect(posts(r, '鲁晓雯')).toEqual(['记者@中国绿色时报']);
+    expect(posts(r, '邵文彬')).toEqual(['成员@国家林业和草原局党组理论学习中心组']);
+  });
+
+  it('reads 已故 between a body and a title, and does not read 各成员单位 as a person', () => {
+    const r = extractText(
+      'y.txt',
+      '水利部召开专题党课\n2024年6月25日，水利部召开专题党课，学习黄河水利委员会水文局已故高级工程师卫长河同志的先进事迹。部党组书记、部长陈一川讲授专题党课。各成员单位要形成合力。',
+    );
+    expect(posts(r, '卫长河')).toEqual(['高级工程师@黄河水利委员会水文局']);
+    expect(r.people.map((p) => p.name).sort()).toEqual(['卫长河', '陈一川'].sort());
+  });
 });

@@ -41,7 +41,7 @@ const NOT_IN_GIVEN = new Set('的了是在与及等对就从以并也还又而�
 // 母公司): the surnames 班 and 母 are rare, the words common.
 const NOT_A_NAME = /^(?:班子|班组|班级|母亲|母公司|母校)/;
 const LIST_LABEL = /(?:领导|负责同志|负责人|班子成员|主要负责同志|女儿|儿子|妻子|丈夫|父亲|母亲|家属|代表)$/;
-const JUNK_PREFIX = /^(?:[^、，]{0,12}?由|已故的|原|会议|会上|会前|由|在|请|邀请|受|经|其中|随后|最后|首先|同时|并|和|与|及|同|向|对|为|是|上午|下午|晚上|近日|日前|当天|传达(?:学习)?了?)+/;
+const JUNK_PREFIX = /^(?:[^、，]{0,12}?由|已故的|原|会议|会上|会前|由|在|请|邀请|受|经|其中|随后|最后|首先|同时|并|以及|和|与|及|同|向|对|为|是|上午|下午|晚上|近日|日前|当天|传达(?:学习)?了?|学习(?:贯彻)?了?)+/;
 const STUDIED_OBJECT = /^[^“”]*(?:精神|讲话|指示|批示|论述|部署|要求)(?:和|及|与|以及)/;
 const STUDIED_BEFORE = /(?:学习|贯彻|传达学习|学习贯彻|领会|落实|遵循|按照|深入学习|认真学习|传达了|学习了)$/;
 const STUDIED_AFTER = /^(?:同志)?(?:的)?(?:先进事迹|事迹|重要讲话|讲话精神|重要指示|重要批示|重要论述|重要思想|新时代|关于|在[^，。]{2,30}上的(?:重要)?讲话|为核心|来信|回信|贺信|(?:对[^，。]{1,40}?)?[作做]出的(?:重要)?(?:批示|指示))/;
@@ -200,12 +200,20 @@ function chainBefore(s: string, clauseStart: number, end: number): { elements: C
   for (let k = parts.length - 1; k >= 0; k--) {
     // A rank in parentheses after a title (副厅长（正厅级）) is not part of it.
     const part = parts[k]!.replace(/[（(][^（）()]{1,8}[）)]$/, '');
+    // 班子成员 labels a list; it is no post 成员 of a body named 班子.
+    if (k === parts.length - 1 && /班子成员$/.test(part)) {
+      label = true;
+      break;
+    }
     const title = longestTitle(part);
     if (!title) {
       if (k === parts.length - 1 && LIST_LABEL.test(part)) label = true;
       break;
     }
-    let raw = part.slice(0, part.length - title.length);
+    // 已故 or 原 between the body and the title (某局已故高级工程师) is not part of the body.
+    let raw = part.slice(0, part.length - title.length).replace(/(?:已故的?|原)$/, '');
+    // 成员 is a post only after the body it belongs to (中心组成员, 宣讲团成员), not in 各成员单位.
+    if (title === '成员' && !/(?:组|团|委|会)$/.test(raw)) break;
     // No organization's name holds 了: text up to it is the clause's verb (回顾了已故的原电子工业部…).
     // Nor does one hold what is being studied: 传达学习市委常委会会议精神和市委书记X is 市委's 书记.
     if (k === 0 || !longestTitle(parts[k - 1]!)) raw = raw.replace(/^[^“”]*了/, '').replace(STUDIED_OBJECT, '').replace(JUNK_PREFIX, '');
@@ -246,6 +254,8 @@ function postsOf(elements: ChainElement[], ctx: OrgContext): PostMention[] {
       continue;
     }
     let org = resolveOrganization(raw, ctx);
+    // 成员 alone is a post only of a body written out (部党组理论学习中心组成员, 省委宣讲团成员).
+    if (title === '成员' && !org) continue;
     // A department named bare is a unit of a body the text has named: of the chain's body inside a
     // chain (署党委委员、政治部主任; 省委常委、宣传部部长), else, for a division (综合处, 法规司,
     // 办公室), of the publisher. Only short unit names the dictionary does not know, with no place.
@@ -364,7 +374,7 @@ export function findPeople(s: string, ctx: OrgContext, known: { has(name: string
       if (titleAfter) posts.push(...postsOf([{ title: titleAfter, raw: '' }], ctx));
       if (parenChain.length) posts.push(...postsOf(parenChain, ctx));
       // An appointment read out at the meeting: 周某同志任某厅党组书记、厅长 (not 不再担任).
-      const appointed = right.match(/^(?:同志)?(?:任|担任|兼任)([^；。，：]+)/)?.[1];
+      const appointed = right.match(/^(?:同志)?(?:任|担任|兼任|生前系|生前是|生前任)([^；。，：]+)/)?.[1];
       if (appointed) {
         const chain = chainBefore(appointed, 0, appointed.length);
         if (chain.elements.length) posts.push(...postsOf(chain.elements, ctx));
@@ -374,7 +384,9 @@ export function findPeople(s: string, ctx: OrgContext, known: { has(name: string
       // The words before a chain can say its holder is quoted, not present (会议传达了委党组书记、主任X…).
       const first = elements[0];
       const beforeChain = first ? leftText.slice(0, Math.max(0, leftText.lastIndexOf(first.raw + first.title))) : leftText;
-      const mentionOnly = STUDIED_BEFORE.test(leftText) || STUDIED_BEFORE.test(beforeChain) || STUDIED_AFTER.test(right) || (!!after && leader);
+      // 生前 marks someone who has died: remembered, never present (罗某同志生前系…，主持发现…).
+      const deceased = /^(?:同志)?生前/.test(right);
+      const mentionOnly = deceased || STUDIED_BEFORE.test(leftText) || STUDIED_BEFORE.test(beforeChain) || STUDIED_AFTER.test(right) || (!!after && leader);
       const confidence = leader ? 0.99 : elements.length > 0 ? 0.97 : comrade || listed || titleAfter ? 0.93 : label ? 0.9 : 0.8;
       const after2 = end + (titleAfter?.length ?? 0) + (parenChain.length ? paren![0].length : 0);
       accepted = { name, start: i, end, posts, role: null, confidence, roleConfidence: 0, mentionOnly, listed, after: after2 };
