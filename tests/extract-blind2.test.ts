@@ -160,4 +160,13 @@ describe('meeting kinds', () => {
     expect(posts(r, '卫长河')).toEqual(['高级工程师@黄河水利委员会水文局']);
     expect(r.people.map((p) => p.name).sort()).toEqual(['卫长河', '陈一川'].sort());
   });
+
+  it('gives a bare deputy title the body of its principal named earlier in the sentence', () => {
+    const r = extractText(
+      'dep.txt',
+      '国家统计局召开民主生活会\n2024年1月20日，国家统计局党组召开民主生活会。中央第九督导组组长鲁建国到会指导，副组长姚一平出席会议。副局长邢立言发言。',
+    );
+    expect(posts(r, '姚一平')).toEqual(['副组长@中央第九督导组']);
+    expect(posts(r, '邢立言')).toEqual(['副局长@国家统计局']);
+  });
 });

@@ -371,6 +371,14 @@ export function findPeople(s: string, ctx: OrgContext, known: { has(name: string
       }
       if (!evidence) continue;
       const posts = listed && !titleAfter ? [...prev!.posts] : postsOf(elements, ctx);
+      // A bare deputy's title after its principal in the same sentence (指导组组长A出席会议并讲话，副组长B
+      // 出席会议) is of the principal's body, not the publisher's.
+      const bare = !listed && elements.length === 1 && elements[0]!.raw === '' ? elements[0]!.title : null;
+      if (bare?.startsWith('副') && posts.length === 1 && posts[0]!.organization === ctx.publisher) {
+        const principal = bare.slice(1);
+        const source = [...found].reverse().flatMap((f) => f.posts).find((p) => p.title === principal);
+        if (source && source.organization !== ctx.publisher) posts[0] = { ...posts[0]!, organization: source.organization, confidence: 0.85 };
+      }
       if (titleAfter) posts.push(...postsOf([{ title: titleAfter, raw: '' }], ctx));
       if (parenChain.length) posts.push(...postsOf(parenChain, ctx));
       // An appointment read out at the meeting: 周某同志任某厅党组书记、厅长 (not 不再担任).
