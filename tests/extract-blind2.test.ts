@@ -169,4 +169,15 @@ describe('meeting kinds', () => {
     expect(posts(r, '姚一平')).toEqual(['副组长@中央第九督导组']);
     expect(posts(r, '邢立言')).toEqual(['副局长@国家统计局']);
   });
+
+  it('reads 受…委托主持, 出席会议的还有 without a colon, and a source line\'s date as the publish date', () => {
+    const r = extractText(
+      'wt.txt',
+      '省农业农村厅召开秋收工作现场会\n黑龙江省农业农村厅　2024-01-05\n12月28日，全省秋收工作现场会在绥化市召开。省农业农村厅党组书记、厅长丁启明受省政府委托主持会议。出席会议的还有省政府副秘书长钟一川，省农业农村厅副厅长宁远平。',
+    );
+    expect(r.bulletin.publishedAt).toBe('2024-01-05');
+    expect(r.meetings[0]!.date).toBe('2023-12-28');
+    expect(roles(r)).toEqual({ 丁启明: 'chair', 钟一川: 'attendee', 宁远平: 'attendee' });
+    expect(posts(r, '钟一川')).toEqual(['副秘书长@黑龙江省政府']);
+  });
 });
