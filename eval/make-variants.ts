@@ -72,6 +72,11 @@ const SITES: Record<string, Site> = {
   青岛市人力资源和社会保障局: { site: '青岛市人力资源和社会保障局', source: '青岛市人力资源和社会保障局', code: '3702000026', icp: '鲁ICP备10000026号', short: '市人社局' },
   吉林省文化和旅游厅: { site: '吉林省文化和旅游厅', source: '吉林省文化和旅游厅', code: '2200000027', icp: '吉ICP备10000027号', short: '省文化和旅游厅' },
   海南省生态环境厅: { site: '海南省生态环境厅', source: '海南省生态环境厅', code: '4600000028', icp: '琼ICP备10000028号', short: '省生态环境厅' },
+  国家林业和草原局: { site: '国家林业和草原局', source: '国家林业和草原局网站', code: 'bm40000029', icp: '京ICP备05000029号', short: '国家林草局' },
+  国家医疗保障局: { site: '国家医疗保障局', source: '国家医疗保障局网站', code: 'bm94000030', icp: '京ICP备05000030号', short: '国家医保局' },
+  山西省应急管理厅: { site: '山西省应急管理厅', source: '山西省应急管理厅', code: '1400000031', icp: '晋ICP备10000031号', short: '省应急管理厅' },
+  西藏自治区卫生健康委员会: { site: '西藏自治区卫生健康委员会', source: '西藏自治区卫生健康委员会', code: '5400000032', icp: '藏ICP备10000032号', short: '自治区卫生健康委' },
+  重庆市经济和信息化委员会: { site: '重庆市经济和信息化委员会', source: '重庆市经济和信息化委员会', code: '5000000033', icp: '渝ICP备10000033号', short: '市经济信息委' },
 };
 
 interface Header {
@@ -115,7 +120,9 @@ const KINDS = new Set(['干部大会', '党组会议', '党组扩大会', '务�
   // Kinds first met in the blind files (052 on), written without looking at the extractor's list.
   '集体学习', '调度会', '专题会议', '现场会', '警示教育大会', '培训班开班式', '常务会议', '表彰大会',
   // And in the second batch (073 on), written after the fixes to the first.
-  '民主生活会', '办公会议', '宣誓仪式']);
+  '民主生活会', '办公会议', '宣誓仪式',
+  // And in the third batch (079 on), written before reading the extractor.
+  '部务会议', '会商会', '动员大会', '厅务会', '述职述廉会']);
 const ROLES = ['chair', 'speaker', 'attendee'];
 const DKINDS = new Set(['指出', '强调', '要求', '认为', '号召']);
 

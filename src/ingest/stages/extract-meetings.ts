@@ -2,7 +2,7 @@
 // name, the date's missing year taken from context, and form and attendance from later sentences.
 import { dictionaries } from '../dict/index.ts';
 import type { Attendance } from '../types.ts';
-import { expandCity, expandProvince, findOrganizations, resolveOrganization, type OrgContext } from './extract-organizations.ts';
+import { abbreviates, expandCity, expandProvince, findOrganizations, resolveOrganization, type OrgContext } from './extract-organizations.ts';
 
 export interface MeetingMention {
   name: string;
@@ -60,9 +60,21 @@ function nameAt(text: string): { name: string; kind: string } | null {
     if (c === '“' || c === '《') depth++;
     if ((c === '”' || c === '》') && depth > 0) depth--;
     if (depth > 0) continue;
-    for (const kind of kinds) {
-      if (clause.startsWith(kind, i)) {
-        const end = i + kind.length;
+    for (const found of kinds) {
+      if (clause.startsWith(found, i)) {
+        // A longer kind that overlaps this one's end is the real ending (工作会商会 is a 会商会,
+        // not a 工作会 with 商会 after it); the generic 会议 and 大会 do not count.
+        let kind = found;
+        let at = i;
+        for (let j = i + 1; j < i + found.length; j++) {
+          const over = kinds.find((k) => k.length >= 3 && clause.startsWith(k, j) && j + k.length > at + kind.length);
+          if (over) {
+            kind = over;
+            at = j;
+            break;
+          }
+        }
+        const end = at + kind.length;
         if (clause[end] === '暨') {
           const more = meetingNameAt(clause.slice(end + 1));
           if (more) return { name: clause.slice(0, end + 1) + more.name, kind: more.kind };
@@ -146,10 +158,19 @@ export function organizerOf(convenerText: string, ctx: OrgContext, meetingName =
       ctx.province,
     ),
     ctx.city,
+    ctx.county,
   );
   const party = meetingName.match(/^(?:部|厅|局|委)?(党组|党委)(?!书记)/)?.[1];
   const orgs = findOrganizations(text);
   let organizer: string | null = orgs[0]?.name ?? null;
+  // The publisher's short form is the publisher (省发展改革委 of 青海省发展和改革委员会).
+  if (organizer && publisher && abbreviates(organizer, publisher)) organizer = publisher;
+  // A local body's party group or its study group as the subject (省卫生健康委党组召开…): the
+  // pattern that found the body does not take in its 党组.
+  const tail = orgs.length === 1 && orgs[0]!.start === 0 ? text.slice(orgs[0]!.end).trim() : '';
+  if (organizer && /^(?:党组|党委)(?:理论学习中心组)?$/.test(tail) && !/(?:党组|党委)$/.test(organizer)) {
+    organizer += tail.replace(/理论学习中心组$/, '');
+  }
   // A body that is itself the subject convened it (某部召开部党组理论学习中心组学习会 and 某部召开部党组
   // 扩大会议 are the ministry's: both take in more than the party group), but a plain 党组会议 is
   // the party group's own whoever announces it, as where a person convenes (部长X主持召开部党组会议).
@@ -174,7 +195,7 @@ export function organizerOf(convenerText: string, ctx: OrgContext, meetingName =
   // Likewise a government's meeting (省长X主持召开省政府常务会议) is that government's.
   const government = meetingName.match(/^(?:省|市|县|区|自治区)(?:人民)?政府/)?.[0];
   if (government && !subject) {
-    const body = expandCity(expandProvince(government, ctx.province), ctx.city);
+    const body = expandCity(expandProvince(government, ctx.province), ctx.city, ctx.county);
     if (body !== government) organizer = body;
   }
   return organizer;
@@ -192,10 +213,30 @@ export function attendanceOf(text: string): Attendance {
 }
 
 export function formOf(text: string): string | null {
-  const m = text.match(/以(电视电话会议|视频会议|视频连线|网络视频会议|视频|线上线下相结合|现场)(?:的)?(?:形式|方式)/);
-  if (m) return m[1] === '视频' ? '视频会议' : m[1]!;
-  if (/电视电话会议/.test(text)) return '电视电话会议';
-  if (/视频会议/.test(text)) return '视频会议';
+  for (const m of text.matchAll(/以(电视电话会议|视频会议|视频连线|网络视频会议|视频|线上线下相结合|现场)(?:的)?(?:形式|方式)/g)) {
+    // "X以视频方式参加会议" is how some took part, not how the meeting was held.
+    if (/^(?:连线)?(?:参加|出席|列席|参会|接入|参与)/.test(text.slice(m.index + m[0].length))) continue;
+    return m[1] === '视频' ? '视频会议' : m[1]!;
+  }
+  // 采取视频形式, 以“主会场+视频分会场”方式 (a 线上+线下 meeting states no form).
+  for (const m of text.matchAll(/(?:以|采取|采用|通过)“?([^，。；“”]{0,12}?)”?(?:的)?(?:形式|方式)/g)) {
+    if (/^(?:连线)?(?:参加|出席|列席|参会|接入|参与)/.test(text.slice(m.index + m[0].length))) continue;
+    if (/电视电话/.test(m[1]!)) return '电视电话会议';
+    if (/视频/.test(m[1]!)) return '视频会议';
+  }
+  // Another meeting whose spirit is relayed (传达了全国安全生产电视电话会议精神) is not this one's form.
+  for (const m of text.matchAll(/电视电话会议|视频会议/g)) {
+    if (/^(?:精神|上的|部署|要求)/.test(text.slice(m.index + m[0].length))) continue;
+    return m[0] === '视频会议' ? '视频会议' : '电视电话会议';
+  }
+  return null;
+}
+
+/** The form a meeting's own name states (全区…视频调度会, …电视电话会议), or null. */
+export function formOfName(name: string): string | null {
+  if (/电视电话会议?$/.test(name)) return '电视电话会议';
+  // 视频调度会, 视频会商会, 视频会议; not a meeting about video (短视频行业座谈会).
+  if (/(?<!短|网络)视频[\u4e00-\u9fff]{0,4}会议?$/.test(name)) return '视频会议';
   return null;
 }
 

@@ -98,6 +98,8 @@ export interface OrgContext {
   province: string | null;
   /** The publisher's city (市 → 郑州市) where the publisher is a city's body. */
   city?: string | null;
+  /** The publisher's county (县 → 永宁县) where the publisher is a county's body. */
+  county?: string | null;
 }
 
 /**
@@ -115,10 +117,31 @@ export function expandProvince(name: string, province: string | null): string {
 // 市场监管总局, 市民, 市区, 市级, 市直, 市属, 市县.
 const CITY_REFERENCE = /^市(?![场民区级直属县内外])/;
 
-/** 市生态环境局 → 郑州市生态环境局 where the publisher is a body of 郑州市. */
-export function expandCity(name: string, city: string | null | undefined): string {
-  if (!city) return name;
-  return name.replace(CITY_REFERENCE, city).replace(/驻市(?![场民区级直属县内外])(?=[\u4e00-\u9fff])/g, `驻${city}`);
+// Likewise 县 (or 区) for the publisher's county or district (县委, 县政府, 区生态环境局), but not
+// 县级, 县域, 县城, 县乡, 区域.
+const COUNTY_REFERENCE = { 县: /^县(?![级域城乡直属内外区市])/, 区: /^区(?![级域内外直属县市])/ };
+const STATIONED_IN_COUNTY = { 县: /驻县(?![级域城乡直属内外区市])(?=[\u4e00-\u9fff])/g, 区: /驻区(?![级域内外直属县市])(?=[\u4e00-\u9fff])/g };
+
+/**
+ * 市生态环境局 → 郑州市生态环境局 where the publisher is a body of 郑州市; 县委 → 永宁县委 where it
+ * is a body of 永宁县.
+ */
+export function expandCity(name: string, city: string | null | undefined, county?: string | null): string {
+  let s = name;
+  if (city) s = s.replace(CITY_REFERENCE, city).replace(/驻市(?![场民区级直属县内外])(?=[\u4e00-\u9fff])/g, `驻${city}`);
+  const unit = county?.at(-1);
+  if (county && (unit === '县' || unit === '区')) s = s.replace(COUNTY_REFERENCE[unit], county).replace(STATIONED_IN_COUNTY[unit], `驻${county}`);
+  return s;
+}
+
+/**
+ * The county or district a county body belongs to, as the publisher writes it (永宁县人民政府 →
+ * 永宁县, 重庆市渝北区生态环境局 → 重庆市渝北区), or null. An autonomous region is no district.
+ */
+export function countyOf(publisher: string | null): string | null {
+  if (!publisher) return null;
+  const m = publisher.match(/^(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,4}?市)?([\u4e00-\u9fff]{2,4}?(?:县|(?<!自治)区))/);
+  return m ? m[0] : null;
 }
 
 /** The city a local publisher belongs to (郑州市生态环境局 → 郑州市), or null. */
@@ -135,6 +158,8 @@ export function cityOf(publisher: string | null): string | null {
 export function abbreviates(short: string, whole: string): boolean {
   // 委 is short for 委员会 (省发改委, 省卫健委).
   const full = short.endsWith('委') && whole.endsWith('委员会') ? whole.slice(0, -2) : whole;
+  // 西藏自治区卫生健康委 of 西藏自治区卫生健康委员会: the whole name less 员会.
+  if (short.length >= 4 && short === full && full !== whole) return true;
   if (short.length < 3 || short.length >= full.length || short.at(-1) !== full.at(-1)) return false;
   let k = 0;
   while (k < short.length && short[k] === full[k]) k++;
@@ -170,13 +195,16 @@ export function provinceOf(...texts: string[]): string | null {
 export function resolveOrganization(raw: string, ctx: OrgContext): string | null {
   const d = dictionaries();
   const { publisher } = ctx;
-  let s = expandCity(expandProvince(raw.replace(/^(?:中共|原|已故的原|已故的)/, '').trim(), ctx.province), ctx.city);
+  let s = expandCity(expandProvince(raw.replace(/^(?:中共|原|已故的原|已故的)/, '').trim(), ctx.province), ctx.city, ctx.county);
   if (!s) return null;
   if (publisher) {
     s = s.replace(/驻(部|厅|局|委)纪检监察组/, `驻${publisher}纪检监察组`);
     // 驻市人社局纪检监察组 / 省工信厅: the publisher's short form is the publisher.
     s = s.replace(/驻(.{3,20}?)纪检监察组$/, (all, host: string) => (abbreviates(host, publisher) ? `驻${publisher}纪检监察组` : all));
     if (abbreviates(s, publisher)) return publisher;
+    // The short form's party group is the publisher's (自治区卫生健康委党组, 省工信厅党组).
+    const party = s.match(/^(.{3,}?)(机关党委|党组|党委)$/);
+    if (party && abbreviates(party[1]!, publisher)) return publisher + party[2]!;
     const m = s.match(ABBREVIATION);
     // 部 stands for a ministry, 委 for a commission (…委员会), 厅 and 局 for themselves.
     if (m && (publisher.endsWith(m[1]!) || (m[1] === '委' && publisher.endsWith('委员会')))) {

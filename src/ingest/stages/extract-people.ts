@@ -33,16 +33,21 @@ export interface PersonMention {
 }
 
 const RIGHT_MARKER =
-  /^(?:同志|、|，|。|；|：|（|\(|出席|参加|列席|主持|讲话|作|做|指出|强调|要求|表示|传达|宣读|宣布|通报|介绍|汇报|发言|到会|到场|在|对|就|代表|带领|率|一行|等|和|与|及|总书记|主席|总理|委员长|首先|结合|围绕|分别|先后|深入|领学|领读|部署|解读|讲授|致辞|主讲|提出|希望|充分|肯定|听取|重要|专题|以|为|从|向|主讲|点评|总结|逐一|书面|也|还|带头|同|讲述|回顾|应邀|深情|畅谈|谈|作为|率先|介绍|汇报|监誓|$)/;
+  /^(?:同志|、|，|。|；|：|（|\(|受|出席|参加|列席|主持|讲话|作|做|指出|强调|要求|表示|传达|宣读|宣布|通报|介绍|汇报|发言|到会|到场|在|对|就|代表|带领|率|一行|等|和|与|及|总书记|主席|总理|委员长|首先|结合|围绕|分别|先后|深入|领学|领读|部署|解读|讲授|致辞|主讲|提出|希望|充分|肯定|听取|重要|专题|以|为|从|向|主讲|点评|总结|逐一|书面|也|还|带头|同|讲述|回顾|应邀|深情|畅谈|谈|作为|率先|介绍|汇报|监誓|$)/;
 // Characters that end a name rather than continue it (particles, verbs, title parts). Kept short:
 // 一, 中, 志, 长, 书 and the like are common in given names (宋一鸣, 顾建中, 钱志刚, 魏长荣, 耿书平).
 const NOT_IN_GIVEN = new Set('的了是在与及等对就从以并也还又而或之其这那无不各该此每某们个名日时第负责总会议部厅局委党组副主任处司省市县区记作做'.split(''));
+// Words that open with a surname and a possible given name but never name anyone (领导班子出席,
+// 母公司): the surnames 班 and 母 are rare, the words common.
+const NOT_A_NAME = /^(?:班子|班组|班级|母亲|母公司|母校)/;
 const LIST_LABEL = /(?:领导|负责同志|负责人|班子成员|主要负责同志|女儿|儿子|妻子|丈夫|父亲|母亲|家属|代表)$/;
-const JUNK_PREFIX = /^(?:[^、，]{0,12}?由|已故的|原|会议|会上|会前|由|在|请|邀请|受|经|其中|随后|最后|首先|同时|并|和|与|及|同|向|对|为|是|上午|下午|晚上|近日|日前|当天|传达(?:学习)?了?)+/;
+const JUNK_PREFIX = /^(?:(?:出席|参加|列席)(?:会议)?的(?:领导|同志|人员)?(?:还)?有[：:]?|(?:参会|与会)人员(?:还)?包括[：:]?|[^、，]{0,12}?由|已故的|原|会议|会上|会前|由|在|请|邀请|受|经|其中|随后|最后|首先|同时|并|以及|和|与|及|同|向|对|为|是|上午|下午|晚上|近日|日前|当天|传达(?:学习)?了?|学习(?:贯彻)?了?)+/;
+const STUDIED_OBJECT = /^[^“”]*(?:精神|讲话|指示|批示|论述|部署|要求)(?:和|及|与|以及)/;
 const STUDIED_BEFORE = /(?:学习|贯彻|传达学习|学习贯彻|领会|落实|遵循|按照|深入学习|认真学习|传达了|学习了)$/;
 const STUDIED_AFTER = /^(?:同志)?(?:的)?(?:先进事迹|事迹|重要讲话|讲话精神|重要指示|重要批示|重要论述|重要思想|新时代|关于|在[^，。]{2,30}上的(?:重要)?讲话|为核心|来信|回信|贺信|(?:对[^，。]{1,40}?)?[作做]出的(?:重要)?(?:批示|指示))/;
 // "参加会议的有：A，B" names the attendees after the verb, not before it.
-const ATTENDEE_LIST = /(?:出席|参加|列席)(?:会议|[^，。：]{0,8}?会)?的(?:领导|同志|人员)?(?:还)?有[：:]/;
+// So do "参会人员包括…" and "出席会议的人员包括…", with or without a colon.
+const ATTENDEE_LIST = /(?:出席|参加|列席)(?:会议|[^，。：]{0,8}?会)?的(?:领导|同志|人员)?(?:还)?有(?:[：:]|(?![关些的]))|(?:参会|与会|(?:出席|参加|列席)(?:会议)?的?)人员(?:还)?包括[：:]?/;
 /** Titles that follow the name of a national leader (习近平总书记), with the body they belong to. */
 const TITLE_AFTER_NAME: Record<string, string> = {
   总书记: '党中央',
@@ -58,7 +63,7 @@ const MEETING_NAME_WORDS = /(?<!作)(?:报告会|宣讲会|座谈会|交流会|�
 
 const ROLE_PATTERNS: [Role, RegExp][] = [
   ['chair', /主持/],
-  ['speaker', /讲话|致辞|讲授|党课|报告|发言|讲述|回顾|畅谈|传达|宣读|宣布|通报|解读|部署|辅导|宣讲|指出|强调|要求|总结|点评|领学|交流|介绍|主讲|汇报|提出|表示/],
+  ['speaker', /讲话|致辞|讲授|党课|报告|发言|讲述|回顾|畅谈|传达|宣读|宣布|通报|解读|部署|辅导|宣讲|指出|强调|要求|总结|点评|领学|交流|介绍|主讲|汇报|提出|表示|述职/],
   ['attendee', /出席|参加|列席|到会|到场|参会|陪同|出列/],
 ];
 
@@ -147,7 +152,8 @@ const DOT = /[·•‧・]/;
 // character is one of these, so common words are not taken for names.
 // By UTF-16 unit, as the other per-position tests: asked at every position of every sentence.
 const TRANSLITERATION = new Uint8Array(0x10000);
-for (const c of '巴特尔哈斯朝鲁其木格乌兰图雅娜仁钦苏和日额敦毕力德吉布那达孟根宝音呼都楞扎拉萨塔娃阿古丽买提依艾克吾守努热合曼逊米沙帕旦次多顿珠玛央卓嘎索朗措赤洛曲泽边尼加才让丹增琼嘉桑杰') {
+// Tibetan names are strings of a few dozen syllables (次仁旺堆, 格桑央宗, 普布扎西, 白玛拉姆).
+for (const c of '巴特尔哈斯朝鲁其木格乌兰图雅娜仁钦苏和日额敦毕力德吉布那达孟根宝音呼都楞扎拉萨塔娃阿古丽买提依艾克吾守努热合曼逊米沙帕旦次多顿珠玛央卓嘎索朗措赤洛曲泽边尼加才让丹增琼嘉桑杰' + '旺堆宗普西白姆贡觉群培晋美穷庆登益喜坚赞尊拥岗确毛') {
   TRANSLITERATION[c.charCodeAt(0)] = 1;
 }
 
@@ -194,14 +200,23 @@ function chainBefore(s: string, clauseStart: number, end: number): { elements: C
   for (let k = parts.length - 1; k >= 0; k--) {
     // A rank in parentheses after a title (副厅长（正厅级）) is not part of it.
     const part = parts[k]!.replace(/[（(][^（）()]{1,8}[）)]$/, '');
+    // 班子成员 labels a list; it is no post 成员 of a body named 班子.
+    if (k === parts.length - 1 && /班子成员$/.test(part)) {
+      label = true;
+      break;
+    }
     const title = longestTitle(part);
     if (!title) {
       if (k === parts.length - 1 && LIST_LABEL.test(part)) label = true;
       break;
     }
-    let raw = part.slice(0, part.length - title.length);
+    // 已故 or 原 between the body and the title (某局已故高级工程师) is not part of the body.
+    let raw = part.slice(0, part.length - title.length).replace(/(?:已故的?|原)$/, '');
+    // 成员 is a post only after the body it belongs to (中心组成员, 宣讲团成员), not in 各成员单位.
+    if (title === '成员' && !/(?:组|团|委|会)$/.test(raw)) break;
     // No organization's name holds 了: text up to it is the clause's verb (回顾了已故的原电子工业部…).
-    if (k === 0 || !longestTitle(parts[k - 1]!)) raw = raw.replace(/^[^“”]*了/, '').replace(JUNK_PREFIX, '');
+    // Nor does one hold what is being studied: 传达学习市委常委会会议精神和市委书记X is 市委's 书记.
+    if (k === 0 || !longestTitle(parts[k - 1]!)) raw = raw.replace(/^[^“”]*了/, '').replace(STUDIED_OBJECT, '').replace(JUNK_PREFIX, '');
     elements.unshift({ title, raw });
   }
   return { elements, label };
@@ -223,6 +238,7 @@ function placeOfHead(title: string, raw: string, current: string | null, ctx: Or
   if (!raw && current && current.endsWith(`${unit}委`)) return current.slice(0, -1);
   if (!raw && !current && unit === '省' && ctx.province?.endsWith('省')) return ctx.province;
   if (!raw && !current && unit === '市' && ctx.city) return ctx.city;
+  if (!raw && !current && (unit === '县' || unit === '区') && ctx.county?.endsWith(unit)) return ctx.county;
   return null;
 }
 
@@ -238,6 +254,8 @@ function postsOf(elements: ChainElement[], ctx: OrgContext): PostMention[] {
       continue;
     }
     let org = resolveOrganization(raw, ctx);
+    // 成员 alone is a post only of a body written out (部党组理论学习中心组成员, 省委宣讲团成员).
+    if (title === '成员' && !org) continue;
     // A department named bare is a unit of a body the text has named: of the chain's body inside a
     // chain (署党委委员、政治部主任; 省委常委、宣传部部长), else, for a division (综合处, 法规司,
     // 办公室), of the publisher. Only short unit names the dictionary does not know, with no place.
@@ -323,6 +341,7 @@ export function findPeople(s: string, ctx: OrgContext, known: { has(name: string
       TRANSLITERATION[s.charCodeAt(i)] === 1 && i > 0 && d.titlesEndingWith.has(s[i - 1]!) && longestTitle(s.slice(Math.max(0, i - 8), i)) !== null;
     if (afterTitle) candidates = [...transliteratedCandidates(s, i), ...candidates];
     for (const name of candidates) {
+      if (NOT_A_NAME.test(s.slice(i, i + 3))) break;
       const end = i + name.length;
       const right = s.slice(end);
       // A title after the name (王甲副部长主持) is evidence too, when a marker closes it.
@@ -333,6 +352,9 @@ export function findPeople(s: string, ctx: OrgContext, known: { has(name: string
         : undefined;
       // A leader's name stands before anything (习近平生态文明思想); others need a closing marker.
       if (!RIGHT_MARKER.test(right) && !d.leaders.has(name) && !titleAfter) continue;
+      // Posts in parentheses after the name: X同志（市纪委监委驻市某局纪检监察组组长）列席会议.
+      const paren = titleAfter ? null : right.match(/^(?:同志)?[（(]([^（）()，。；]{2,40})[）)]/);
+      const parenChain = paren ? chainBefore(paren[1]!, 0, paren[1]!.length).elements : [];
       const prev = found[found.length - 1];
       const listed = !!prev && prev.after === i - 1 && /[、和及与]/.test(s[i - 1]!);
       const clauseStart = clauseStartBefore(s, i, mask);
@@ -342,16 +364,25 @@ export function findPeople(s: string, ctx: OrgContext, known: { has(name: string
       const leftText = s.slice(clauseStart, i);
       // A name the bulletin has already shown to be a person's is a person's wherever it stands
       // (鲁振华在点评时指出 after 督导组组长鲁振华到会指导).
-      let evidence = elements.length > 0 || label || listed || leader || comrade || !!titleAfter || known.has(name);
+      let evidence = elements.length > 0 || label || listed || leader || comrade || !!titleAfter || parenChain.length > 0 || known.has(name);
       if (!evidence && leftText.replace(JUNK_PREFIX, '') === '' && /^(主持|出席|参加|讲话|指出|强调|传达|作)/.test(right)) {
         // A bare name opening a clause: ask the segmenter whether it reads as a person name.
         evidence = tagWords(s.slice(i, Math.min(s.length, end + 4))).some((w) => w.start === 0 && w.word === name && w.tag === 'nr');
       }
       if (!evidence) continue;
-      const posts = listed && !titleAfter ? prev!.posts : postsOf(elements, ctx);
+      const posts = listed && !titleAfter ? [...prev!.posts] : postsOf(elements, ctx);
+      // A bare deputy's title after its principal in the same sentence (指导组组长A出席会议并讲话，副组长B
+      // 出席会议) is of the principal's body, not the publisher's.
+      const bare = !listed && elements.length === 1 && elements[0]!.raw === '' ? elements[0]!.title : null;
+      if (bare?.startsWith('副') && posts.length === 1 && posts[0]!.organization === ctx.publisher) {
+        const principal = bare.slice(1);
+        const source = [...found].reverse().flatMap((f) => f.posts).find((p) => p.title === principal);
+        if (source && source.organization !== ctx.publisher) posts[0] = { ...posts[0]!, organization: source.organization, confidence: 0.85 };
+      }
       if (titleAfter) posts.push(...postsOf([{ title: titleAfter, raw: '' }], ctx));
+      if (parenChain.length) posts.push(...postsOf(parenChain, ctx));
       // An appointment read out at the meeting: 周某同志任某厅党组书记、厅长 (not 不再担任).
-      const appointed = right.match(/^(?:同志)?(?:任|担任|兼任)([^；。，：]+)/)?.[1];
+      const appointed = right.match(/^(?:同志)?(?:任|担任|兼任|生前系|生前是|生前任)([^；。，：]+)/)?.[1];
       if (appointed) {
         const chain = chainBefore(appointed, 0, appointed.length);
         if (chain.elements.length) posts.push(...postsOf(chain.elements, ctx));
@@ -361,9 +392,11 @@ export function findPeople(s: string, ctx: OrgContext, known: { has(name: string
       // The words before a chain can say its holder is quoted, not present (会议传达了委党组书记、主任X…).
       const first = elements[0];
       const beforeChain = first ? leftText.slice(0, Math.max(0, leftText.lastIndexOf(first.raw + first.title))) : leftText;
-      const mentionOnly = STUDIED_BEFORE.test(leftText) || STUDIED_BEFORE.test(beforeChain) || STUDIED_AFTER.test(right) || (!!after && leader);
+      // 生前 marks someone who has died: remembered, never present (罗某同志生前系…，主持发现…).
+      const deceased = /^(?:同志)?生前/.test(right);
+      const mentionOnly = deceased || STUDIED_BEFORE.test(leftText) || STUDIED_BEFORE.test(beforeChain) || STUDIED_AFTER.test(right) || (!!after && leader);
       const confidence = leader ? 0.99 : elements.length > 0 ? 0.97 : comrade || listed || titleAfter ? 0.93 : label ? 0.9 : 0.8;
-      const after2 = end + (titleAfter?.length ?? 0);
+      const after2 = end + (titleAfter?.length ?? 0) + (parenChain.length ? paren![0].length : 0);
       accepted = { name, start: i, end, posts, role: null, confidence, roleConfidence: 0, mentionOnly, listed, after: after2 };
       break;
     }

@@ -14,8 +14,8 @@ import {
   type Role,
 } from '../types.ts';
 import { directiveOpener, enumeratedItems, findCampaigns } from './extract-directives.ts';
-import { attendanceOf, findMeetings, formOf, isoDate, organizerOf } from './extract-meetings.ts';
-import { abbreviates, cityOf, expandProvince, findOrganizations, parentOrganization, provinceOf, type OrgContext } from './extract-organizations.ts';
+import { attendanceOf, findMeetings, formOf, formOfName, isoDate, organizerOf } from './extract-meetings.ts';
+import { abbreviates, cityOf, countyOf, expandProvince, findOrganizations, parentOrganization, provinceOf, resolveOrganization, type OrgContext } from './extract-organizations.ts';
 import { findPeople } from './extract-people.ts';
 import { segmentSentences, type Sentence } from './segment.ts';
 
@@ -25,7 +25,7 @@ const RANK: Record<Role, number> = { chair: 3, speaker: 2, attendee: 1 };
  * Bump when a change to the extraction rules or dictionaries should re-read bulletins already in
  * the graph; an ingest then replaces their facts even though their content is unchanged.
  */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 export const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
@@ -47,7 +47,7 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
   // province resolves 省 in 省工业和信息化厅 and 驻省…纪检监察组.
   const province = provinceOf(bulletin.title, context) ?? provinceOf(bulletin.text);
   const ctx: OrgContext = { publisher: null, province };
-  ctx.publisher = ownBody(bulletin.title, province, bulletin.text) ?? ownBody(context, province, bulletin.text);
+  ctx.publisher = ownBody(bulletin.title, province, bulletin.text) ?? ownBody(context, province, bulletin.text) ?? sourceBody(context, ctx) ?? titleSubject(bulletin.title, ctx);
   if (!ctx.publisher) {
     for (const s of sentences) {
       const meeting = findMeetings(s.sentence)[0];
@@ -61,6 +61,7 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
   if (ctx.publisher) ctx.publisher = ctx.publisher.replace(/(机关党委|党组|党委)$/, '');
   ctx.publisher ??= findOrganizations(bulletin.text)[0]?.name ?? null;
   ctx.city = cityOf(ctx.publisher);
+  ctx.county = countyOf(ctx.publisher);
   const publisher = ctx.publisher;
 
   const meetings: MeetingFact[] = [];
@@ -202,7 +203,7 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
     const next = meetings[k + 1];
     const to = next ? meetingSentence.get(next.key)! : sentences.length;
     const span = sentences.slice(from, Math.max(to, from + 1)).map((s) => s.sentence).join('');
-    m.form = formOf(m.name) ?? formOf(span);
+    m.form = formOfName(m.name) ?? formOf(span);
     m.attendance = attendanceOf(span);
   });
 
@@ -235,8 +236,32 @@ function ownBody(text: string, province: string | null, body: string): string | 
     const full = findOrganizations(body).find((o) => o.name.startsWith(province) && abbreviates(written, o.name));
     if (full) return full.name;
   }
-  return first.name;
+  // A short form the body writes out in full (自治区卫生健康委 in a title, 西藏自治区卫生健康委员会 in the text).
+  const full = findOrganizations(body).find((o) => o.name !== first.name && abbreviates(first.name, o.name));
+  return full ? full.name : first.name;
 }
+
+/**
+ * The body a source line opens with (永宁县人民政府　2024-07-17, 某某局网站 发布时间：…) where the
+ * dictionary knows no name in it: anything that ends like an organization.
+ */
+function sourceBody(context: string, ctx: OrgContext): string | null {
+  const m = context.match(/^\s*(?:来源[:：]\s*)?([\u4e00-\u9fff]{4,30}?)(?:网站|网)?(?=[\s\u3000\d]|发布|$)/);
+  return m ? resolveOrganization(m[1]!, ctx) : null;
+}
+
+/**
+ * The body a title opens with as the subject of 召开/举行 (天津市交通运输委员会召开委务会) where the
+ * dictionary knows no name in it: anything that ends like an organization.
+ */
+function titleSubject(title: string, ctx: OrgContext): string | null {
+  const m = title.match(/^([\u4e00-\u9fff]{4,30}?)(?:党组|党委)?(?:召开|举行|举办)/);
+  // A place written out, then a government department: not a meeting (全省…推进会召开), not a
+  // reference to the publisher's own place (市人社局) that only the publisher can resolve.
+  if (!m || !SUBJECT_BODY.test(m[1]!)) return null;
+  return resolveOrganization(m[1]!, ctx);
+}
+const SUBJECT_BODY = /^(?!全)(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|州|盟|县|区)|国家|中国)[\u4e00-\u9fff]{2,20}?(?:委员会|局|厅|署|委|办公室|政府)$/;
 
 /**
  * One name per organization within a bulletin: an unnumbered 中央指导组 is the numbered group the

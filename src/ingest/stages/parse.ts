@@ -263,10 +263,14 @@ export function parse(source: string, text: string): ParsedInput {
   }
 
   const lines = splitParagraphs(text);
-  const publishedAt = dateOf(text.match(DATE_LINE));
+  let publishedAt = dateOf(text.match(DATE_LINE));
   // Plain text: a short first line without a sentence end is the title.
   const first = lines[0] ?? '';
   const hasTitle = lines.length > 1 && first.length <= 60 && !/[。；]$/.test(first);
   const paragraphs = (hasTitle ? lines.slice(1) : lines).filter((p) => !DATE_LINE.test(p) || cjkCount(p) > 40);
-  return { source, form: 'text', title: hasTitle ? first : '', publishedAt, contextYear: yearIn(text), context: '', paragraphs };
+  // A source line under the title (永宁县人民政府　2024-07-17) names the publisher.
+  const sourceLine = paragraphs.slice(0, 2).find((p) => cjkCount(p) <= 30 && /\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}/.test(p)) ?? '';
+  // Its date is the publish date where no 发布日期 line gives one.
+  publishedAt ??= dateOf(sourceLine.match(/(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/));
+  return { source, form: 'text', title: hasTitle ? first : '', publishedAt, contextYear: yearIn(text), context: sourceLine, paragraphs };
 }
