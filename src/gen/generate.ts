@@ -1136,6 +1136,8 @@ interface Lead {
   dateEnd: Ymd | null;
   /** The meeting name holds its year (2021年全国…工作会议) and it is the meeting's year. */
   yearInName: boolean;
+  /** The body is the subject (某部召开部党组扩大会议): it convenes, even a meeting named for its party group. */
+  bodyConvenes: boolean;
 }
 
 function pickDate(rng: Rng, month: number, kind: string): Ymd {
@@ -1188,6 +1190,7 @@ function lead(b: Bulletin, kind: string, when: string): Lead {
   let campaign: string | null = null;
   let dateEnd: Ymd | null = null;
   let yearInName = false;
+  let bodyConvenes = false;
   const purpose = (): string => {
     switch (rng.int(0, 4)) {
       case 0:
@@ -1218,7 +1221,8 @@ function lead(b: Bulletin, kind: string, when: string): Lead {
     case '党组扩大会': {
       name = rng.pick([`${party}扩大会议`, '党组扩大会', `${party}扩大会`]);
       b.chair = chief;
-      if (rng.chance(0.5)) out.push(`${when}，${orgName}召开${name}，${purpose()}。${b.ref(chief, 'chair')}主持会议并讲话。`);
+      bodyConvenes = rng.chance(0.5);
+      if (bodyConvenes) out.push(`${when}，${orgName}召开${name}，${purpose()}。${b.ref(chief, 'chair')}主持会议并讲话。`);
       else out.push(`${when}，${b.ref(chief, 'chair')}主持召开${name}，${purpose()}。`);
       title = `${orgName}召开党组扩大会议`;
       break;
@@ -1265,6 +1269,7 @@ function lead(b: Bulletin, kind: string, when: string): Lead {
       name = rng.pick([`${party}理论学习中心组学习会`, '理论学习中心组学习会', `${party}理论学习中心组集体学习`]);
       b.chair = chief;
       const lecture = rng.chance(0.35);
+      bodyConvenes = true;
       out.push(`${when}，${orgName}召开${name}，${purpose()}。${b.ref(chief, 'chair')}主持会议并讲话。`);
       if (!lecture && rng.chance(0.3)) out.push(b.relay());
       if (lecture) {
@@ -1414,7 +1419,7 @@ function lead(b: Bulletin, kind: string, when: string): Lead {
     }
   }
   b.paragraphs.push(out.join(''));
-  return { name, kind, title, form, campaign, dateEnd, yearInName };
+  return { name, kind, title, form, campaign, dateEnd, yearInName, bodyConvenes };
 }
 
 const FORMS = new Weighted<'seed' | 'page' | 'text'>([
@@ -1552,8 +1557,9 @@ export function generateBulletin(world: World, index: number): GeneratedFile {
     date: iso(date),
     dateEnd: planned.dateEnd ? iso(planned.dateEnd) : null,
     dateWithoutYear: !withYear,
-    // A meeting of the party group (部党组会议, 党组扩大会议, 部党组务虚会) is the party group's.
-    organizer: planned.name.includes('党组') ? `${b.name}党组` : b.name,
+    // A meeting of the party group (部党组会议, 党组扩大会议, 部党组务虚会) that a person convenes is
+    // the party group's; where the body is the subject, the body's (eval/labeled/README.md).
+    organizer: planned.name.includes('党组') && !planned.bodyConvenes ? `${b.name}党组` : b.name,
     form: form2,
     attendance: {
       count,
