@@ -154,7 +154,9 @@ export function organizerOf(convenerText: string, ctx: OrgContext, meetingName =
     expandProvince(
       convenerText
         .replace(/^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?/, '')
-        .replace(/(?:在[^，。]{1,20}|以[^，。]{1,12}(?:形式|方式))$/, ''),
+        .replace(/(?:在[^，。]{1,20}|以[^，。]{1,12}(?:形式|方式))$/, '')
+        // Whom it was held for is not who held it (…为厅机关党员干部讲授专题党课).
+        .replace(/^为[^，。]{1,20}$/, ''),
       ctx.province,
     ),
     ctx.city,
@@ -192,6 +194,10 @@ export function organizerOf(convenerText: string, ctx: OrgContext, meetingName =
     organizer ??= resolveOrganization(text, ctx) ?? publisher;
   }
   if (party && organizer && !subject && !organizer.endsWith(party)) organizer = organizer.replace(/(党组|党委)$/, '') + party;
+  // A person convenes by a chain (部党组书记、部长X主持召开…座谈会): the party post names the chair,
+  // not the meeting; one whose name holds no 党组 is the body's (eval/labeled/README.md).
+  const chain = orgs.length > 0 && /^(?:党组|党委)?(?:副?书记|成员)/.test(text.slice(orgs[0]!.end));
+  if (chain && !party && organizer) organizer = organizer.replace(/(党组|党委)$/, '');
   // Likewise a government's meeting (省长X主持召开省政府常务会议) is that government's.
   const government = meetingName.match(/^(?:省|市|县|区|自治区)(?:人民)?政府/)?.[0];
   if (government && !subject) {

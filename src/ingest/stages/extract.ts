@@ -27,6 +27,9 @@ const RANK: Record<Role, number> = { chair: 3, speaker: 2, attendee: 1 };
  */
 export const EXTRACTOR_VERSION = 3;
 
+/** Bodies whose instructions bulletins relay, never a bulletin's publisher by default. */
+const RELAYED_CENTRE = /^(?:党中央|中共中央|国务院|中央纪委国家监委|中央纪委|国家监委|全国人大常委会|全国政协|中央军委)$/;
+
 export const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
 const evidenceOf = (s: Sentence): Evidence => ({ sentence: s.sentence, start: s.start, end: s.end });
@@ -57,9 +60,11 @@ export function extractFacts({ bulletin: input }: ExtractInput): ExtractionResul
       }
     }
   }
+  // Else the first body the text names, leaving out the centre whose instructions bulletins relay
+  // (党中央, 国务院 …): a bulletin is not theirs, and a 厅党组会议 would become 党中央党组's.
+  ctx.publisher ??= findOrganizations(bulletin.text).find((o) => !RELAYED_CENTRE.test(o.name))?.name ?? null;
   // A party group publishes as its body: 部党组 → 部, so that 驻部纪检监察组 resolves to the body.
   if (ctx.publisher) ctx.publisher = ctx.publisher.replace(/(机关党委|党组|党委)$/, '');
-  ctx.publisher ??= findOrganizations(bulletin.text)[0]?.name ?? null;
   ctx.city = cityOf(ctx.publisher);
   ctx.county = countyOf(ctx.publisher);
   const publisher = ctx.publisher;
