@@ -28,7 +28,11 @@ const BLOCK = new Set([
 /** Elements removed before anything is read (script, style, forms, navigation …). */
 const DROP = new Set(['script', 'style', 'noscript', 'iframe', 'form', 'button', 'select', 'input', 'textarea', 'svg', 'nav', 'link', 'meta']);
 const BOILERPLATE = /nav|menu|footer|foot|share|breadcrumb|crumb|sidebar|side|related|copyright|header|banner|toolbar|login|search|links|bdshare|jiathis/i;
-const DATE_LINE = /(?:发布日期|发布时间|發佈日期|發布日期|发文日期|日期|时间|時間)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+/** A printed date: year, month, day (2021-03-16, 2021年3月16日, 2021/3/16). */
+const DATE = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+const DATE_LINE = new RegExp(`(?:发布日期|发布时间|發佈日期|發布日期|发文日期|日期|时间|時間)\\s*[:：]\\s*${DATE.source}`);
+/** A short line that only gives the publish date, not article text that mentions one. */
+const isDateLine = (p: string) => DATE_LINE.test(p) && cjkCount(p) <= 40;
 
 /** Characters in U+3400–U+9FFF; counted in a loop, where a global match made a string of each. */
 export function cjkCount(s: string): number {
@@ -185,14 +189,19 @@ function articleBody($: cheerio.CheerioAPI): Element | null {
 /** A class attribute naming one of .title, .article-title, .con_title, .tit (css-select's ~= word match). */
 const TITLE_CLASS = /(?:^|\s)(?:title|article-title|con_title|tit)(?:$|\s)/;
 
-/** What the page says its title is, in one walk: the candidates pageTitle weighs, and $('title').text(). */
-function titleSources(root: AnyNode): { candidates: string[]; titleText: string } {
+/**
+ * What the page says its title is, in one walk: the candidates pageTitle weighs, $('title').text(),
+ * and the first <h2> or <h3> (a fragment's heading where it has no <h1>).
+ */
+function titleSources(root: AnyNode): { candidates: string[]; titleText: string; heading: string } {
   let h1: Element | undefined;
+  let h23: Element | undefined;
   let titled: Element | undefined;
   let meta: Element | undefined;
   let titleText = '';
   eachElement(root, (el) => {
     if (!h1 && el.name === 'h1') h1 = el;
+    if (!h23 && (el.name === 'h2' || el.name === 'h3')) h23 = el;
     if (!titled && (TITLE_CLASS.test(el.attribs.class ?? '') || el.attribs.id === 'title')) titled = el;
     if (!meta && el.name === 'meta' && el.attribs.name === 'ArticleTitle') meta = el;
     if (el.name === 'title') titleText += textOf(el);
@@ -203,7 +212,7 @@ function titleSources(root: AnyNode): { candidates: string[]; titleText: string 
     meta?.attribs.content ?? '', // $('meta[name="ArticleTitle"]').attr('content') ?? ''
     titleText.split(/[-_|–]/)[0] ?? '',
   ];
-  return { candidates, titleText };
+  return { candidates, titleText, heading: h23 ? textOf(h23) : '' };
 }
 
 function pageTitle(candidates: string[]): string {
@@ -238,7 +247,7 @@ export function parse(source: string, text: string): ParsedInput {
     if (!body) throw new InputError(source, 'no article text found in the page');
     const { candidates, titleText } = titleSources($.root()[0]!);
     const title = pageTitle(candidates);
-    let paragraphs = splitParagraphs(blockText(body)).filter((p) => !DATE_LINE.test(p) || cjkCount(p) > 40);
+    let paragraphs = splitParagraphs(blockText(body)).filter((p) => !isDateLine(p));
     if (title) paragraphs = paragraphs.filter((p) => p !== title);
     return { source, form: 'page', title, publishedAt, contextYear: yearIn(wholeText), context: `${titleText} ${wholeText.slice(0, 2000)}`, paragraphs };
   }
@@ -250,15 +259,12 @@ export function parse(source: string, text: string): ParsedInput {
     const $ = cheerio.load(text);
     dropElements($.root()[0]!);
     // A heading is the title: what a whole page would take (<h1>, .title …), else an <h2> or <h3>.
-    let heading: Element | undefined;
-    eachElement($.root()[0]!, (el) => {
-      if (!heading && (el.name === 'h2' || el.name === 'h3')) heading = el;
-    });
-    const title = pageTitle([...titleSources($.root()[0]!).candidates, heading ? textOf(heading) : '']);
+    const { candidates, heading } = titleSources($.root()[0]!);
+    const title = pageTitle([...candidates, heading]);
     let paragraphs = splitParagraphs(blockText($.root()[0]!));
     if (title) paragraphs = paragraphs.filter((p) => p !== title);
-    const publishedAt = dateOf(paragraphs.find((p) => DATE_LINE.test(p) && cjkCount(p) <= 40)?.match(DATE_LINE) ?? null);
-    paragraphs = paragraphs.filter((p) => !DATE_LINE.test(p) || cjkCount(p) > 40);
+    const publishedAt = dateOf(paragraphs.find(isDateLine)?.match(DATE_LINE) ?? null);
+    paragraphs = paragraphs.filter((p) => !isDateLine(p));
     return { source, form: 'fragment', title, publishedAt, contextYear: yearIn(title), context: title, paragraphs };
   }
 
@@ -267,10 +273,10 @@ export function parse(source: string, text: string): ParsedInput {
   // Plain text: a short first line without a sentence end is the title.
   const first = lines[0] ?? '';
   const hasTitle = lines.length > 1 && first.length <= 60 && !/[。；]$/.test(first);
-  const paragraphs = (hasTitle ? lines.slice(1) : lines).filter((p) => !DATE_LINE.test(p) || cjkCount(p) > 40);
+  const paragraphs = (hasTitle ? lines.slice(1) : lines).filter((p) => !isDateLine(p));
   // A source line under the title (永宁县人民政府　2024-07-17) names the publisher.
-  const sourceLine = paragraphs.slice(0, 2).find((p) => cjkCount(p) <= 30 && /\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}/.test(p)) ?? '';
+  const sourceLine = paragraphs.slice(0, 2).find((p) => cjkCount(p) <= 30 && DATE.test(p)) ?? '';
   // Its date is the publish date where no 发布日期 line gives one.
-  publishedAt ??= dateOf(sourceLine.match(/(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/));
+  publishedAt ??= dateOf(sourceLine.match(DATE));
   return { source, form: 'text', title: hasTitle ? first : '', publishedAt, contextYear: yearIn(text), context: sourceLine, paragraphs };
 }
