@@ -114,13 +114,15 @@ export function expandProvince(name: string, province: string | null): string {
 }
 
 // 市 opening a body's name stands for the publisher's city (市政府, 市纪委监委驻市人社局), but not in
-// 市场监管总局, 市民, 市区, 市级, 市直, 市属, 市县.
-const CITY_REFERENCE = /^市(?![场民区级直属县内外])/;
-
-// Likewise 县 (or 区) for the publisher's county or district (县委, 县政府, 区生态环境局), but not
-// 县级, 县域, 县城, 县乡, 区域.
-const COUNTY_REFERENCE = { 县: /^县(?![级域城乡直属内外区市])/, 区: /^区(?![级域内外直属县市])/ };
-const STATIONED_IN_COUNTY = { 县: /驻县(?![级域城乡直属内外区市])(?=[\u4e00-\u9fff])/g, 区: /驻区(?![级域内外直属县市])(?=[\u4e00-\u9fff])/g };
+// 市场监管总局, 市民, 市区, 市级, 市直, 市属, 市县. Likewise 县 (or 区) for the publisher's county or
+// district (县委, 县政府, 区生态环境局), but not 县级, 县域, 县城, 县乡, 区域.
+const PLACE_WORD = { 市: '市(?![场民区级直属县内外])', 县: '县(?![级域城乡直属内外区市])', 区: '区(?![级域内外直属县市])' };
+/** The reference opening a name (市生态环境局), and one after 驻 inside it (…驻市人社局纪检监察组). */
+const reference = (unit: keyof typeof PLACE_WORD) => ({
+  opening: new RegExp(`^${PLACE_WORD[unit]}`),
+  stationed: new RegExp(`驻${PLACE_WORD[unit]}(?=[\\u4e00-\\u9fff])`, 'g'),
+});
+const REFERENCE = { 市: reference('市'), 县: reference('县'), 区: reference('区') };
 
 /**
  * 市生态环境局 → 郑州市生态环境局 where the publisher is a body of 郑州市; 县委 → 永宁县委 where it
@@ -128,9 +130,9 @@ const STATIONED_IN_COUNTY = { 县: /驻县(?![级域城乡直属内外区市])(?
  */
 export function expandCity(name: string, city: string | null | undefined, county?: string | null): string {
   let s = name;
-  if (city) s = s.replace(CITY_REFERENCE, city).replace(/驻市(?![场民区级直属县内外])(?=[\u4e00-\u9fff])/g, `驻${city}`);
+  if (city) s = s.replace(REFERENCE.市.opening, city).replace(REFERENCE.市.stationed, `驻${city}`);
   const unit = county?.at(-1);
-  if (county && (unit === '县' || unit === '区')) s = s.replace(COUNTY_REFERENCE[unit], county).replace(STATIONED_IN_COUNTY[unit], `驻${county}`);
+  if (county && (unit === '县' || unit === '区')) s = s.replace(REFERENCE[unit].opening, county).replace(REFERENCE[unit].stationed, `驻${county}`);
   return s;
 }
 
